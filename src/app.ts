@@ -1,0 +1,146 @@
+// Builds the HTTP application: security plugins, error shape, auth, every domain's routes,
+// the OpenAPI document and the web app. Listening and shutdown live in main.ts.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/routes.js';
+import { authenticate } from './auth/authenticate.js';
+import { authRoutes } from './auth/routes.js';
+import { apiTokenRoutes } from './api-tokens/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { organizationRoutes } from './organizations/routes.js';
+import { HttpError } from './platform/http/errors.js';
+import type { App, Deps } from './platform/http/types.js';
+import { referenceRoutes } from './reference/routes.js';
+import { userRoutes } from './users/routes.js';
+
+export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export const openapiInfo = {
+  title: 'Pulang API',
+  description:
+    'Case management and consent-based referrals for the return and reintegration of trafficking victims and vulnerable migrants. ' +
+    'Authenticate with the session cookie from POST /api/v1/auth/login, or with `Authorization: Bearer <API token>`.',
+};
+
+function zodFieldErrors(err: { validation: { instancePath?: string; message?: string; params?: unknown }[] }) {
+  const fields: Record<string, string> = {};
+  for (const v of err.validation) {
+    const issue = (v.params as { issue?: { path?: PropertyKey[]; message?: string } } | undefined)?.issue;
+    const path = issue?.path?.length ? issue.path.join('.') : (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '_';
+    fields[path] ??= issue?.message ?? v.message ?? 'Invalid value.';
+  }
+  return fields;
+}
+
+export async function buildApp(deps: Deps, opts: { logger?: boolean | object } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Request IDs are random, never derived from the URL (which may be logged).
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof HttpError) {
+      return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, fields: err.fields, ...err.extra } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      return reply.code(400).send({ error: { code: 'invalid_input', message: 'Some fields are invalid.', fields: zodFieldErrors(err) } });
+    }
+    const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.statusCode === 413) return reply.code(413).send({ error: { code: 'payload_too_large', message: 'The request body is too large.' } });
+    if (e.statusCode === 429) return reply.code(429).send({ error: { code: 'rate_limited', message: 'Too many requests; try again later.' } });
+    if (e.statusCode === 415) return reply.code(415).send({ error: { code: 'unsupported_media_type', message: 'Send JSON.' } });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.code(e.statusCode).send({ error: { code: 'bad_request', message: e.message } });
+    }
+    // Messages of unexpected errors can carry data; log the error object, answer without it.
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server.' } });
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+      },
+    },
+    hsts: deps.config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    max: 600,
+    timeWindow: '1 minute',
+    // Answered by the error handler in the common shape.
+    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode }),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { ...openapiInfo, version: deps.version },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pulang_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(authenticate, { db: deps.database.db });
+  await app.register(healthRoutes(deps));
+  await app.register(
+    async (api) => {
+      const v1 = api as unknown as App;
+      await authRoutes(v1, deps);
+      await organizationRoutes(v1, deps);
+      await userRoutes(v1, deps);
+      await apiTokenRoutes(v1, deps);
+      await auditRoutes(v1, deps);
+      await referenceRoutes(v1, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const hasWeb = fs.existsSync(`${webDist}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+      return reply.code(404).send({ error: { code: 'not_found', message: 'Not found.' } });
+    }
+    // The web app routes everything else itself.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const organizationTypes = ['ministry', 'local_government', 'ngo', 'international', 'private_sector', 'community'] as const;
+export const organizationLevels = ['national', 'province', 'regency'] as const;
+
+export const organizationSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    acronym: z.string().nullable(),
+    type: z.enum(organizationTypes),
+    level: z.enum(organizationLevels),
+    areaCode: z.string().nullable(),
+    areaName: z.string().nullable(),
+    parentId: z.uuid().nullable(),
+    parentName: z.string().nullable(),
+    active: z.boolean(),
+    version: z.number().int(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'Organization' });
+export type OrganizationOut = z.infer<typeof organizationSchema>;
+
+const fields = {
+  name: z.string().trim().min(2, 'Enter the organisation name.').max(200),
+  acronym: z.string().trim().max(30).nullish(),
+  type: z.enum(organizationTypes),
+  level: z.enum(organizationLevels),
+  areaCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'Use a Kemendagri area code such as 33 or 33.01.')
+    .nullish(),
+  parentId: z.uuid().nullish(),
+};
+
+export const organizationCreate = z.object(fields).meta({ id: 'OrganizationCreate' });
+export const organizationUpdate = z
+  .object({ ...fields, version: z.number().int().min(1) })
+  .partial()
+  .required({ version: true })
+  .meta({ id: 'OrganizationUpdate' });
+
+export const organizationQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  type: z.enum(organizationTypes).optional(),
+  level: z.enum(organizationLevels).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});

@@ -1,0 +1,99 @@
+// Organisations of the network: ministries, local governments, NGOs, international organisations,
+// private-sector partners and community organisations. Deactivated, never deleted.
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DbHandle } from '../platform/db/client.js';
+import { areas, organizations } from '../platform/db/schema.js';
+import type { Ctx } from '../platform/http/context.js';
+import { badRequest, conflict, notFound } from '../platform/http/errors.js';
+import { isUniqueViolation } from '../platform/db/errors.js';
+import { findOrganization, listOrganizations } from './dal.js';
+import type { organizationCreate, organizationQuery, organizationUpdate } from './schema.js';
+
+const target = (id: string) => ({ organizationId: id, type: 'organization', id });
+
+async function checkReferences(tx: DbHandle, input: { areaCode?: string | null; parentId?: string | null }, selfId?: string) {
+  if (input.areaCode) {
+    const [a] = await tx.select({ code: areas.code }).from(areas).where(eq(areas.code, input.areaCode));
+    if (!a) throw badRequest('Unknown area code.', { areaCode: 'unknown_area' });
+  }
+  if (input.parentId) {
+    if (input.parentId === selfId) throw badRequest('An organisation cannot be its own parent.', { parentId: 'parent_cycle' });
+    // Walk up from the proposed parent: reaching self would make a cycle.
+    let cursor: string | null = input.parentId;
+    for (let depth = 0; cursor && depth < 20; depth++) {
+      const [p]: { id: string; parentId: string | null }[] = await tx
+        .select({ id: organizations.id, parentId: organizations.parentId })
+        .from(organizations)
+        .where(eq(organizations.id, cursor));
+      if (!p) throw badRequest('Unknown parent organisation.', { parentId: 'unknown_organization' });
+      if (selfId && p.parentId === selfId) throw badRequest('An organisation cannot sit below itself.', { parentId: 'parent_cycle' });
+      cursor = p.parentId;
+    }
+  }
+}
+
+const duplicateName = () => conflict('An organisation with this name already exists.', 'duplicate', undefined, { name: 'duplicate' });
+
+export async function list(ctx: Ctx, q: z.infer<typeof organizationQuery>) {
+  await ctx.reach('organization.read');
+  return listOrganizations(ctx.db, { ...q, active: q.active === undefined ? undefined : q.active === 'true' });
+}
+
+export async function read(ctx: Ctx, id: string) {
+  await ctx.require('organization.read', target(id));
+  const org = await findOrganization(ctx.db, id);
+  if (!org) throw notFound();
+  return org;
+}
+
+export async function create(ctx: Ctx, input: z.infer<typeof organizationCreate>) {
+  await ctx.require('organization.create');
+  return ctx.db.transaction(async (tx) => {
+    await checkReferences(tx, input);
+    try {
+      const [row] = await tx.insert(organizations).values(input).returning({ id: organizations.id });
+      await ctx.audit(tx, { action: 'organization.create', outcome: 'success', targetType: 'organization', targetId: row.id });
+      return (await findOrganization(tx, row.id))!;
+    } catch (e) {
+      if (isUniqueViolation(e)) throw duplicateName();
+      throw e;
+    }
+  });
+}
+
+/** Applies a change based on `version`; a stale version gets 409 with the current record. */
+async function change(ctx: Ctx, id: string, version: number, set: Partial<typeof organizations.$inferInsert>, action: string) {
+  return ctx.db.transaction(async (tx) => {
+    const current = await findOrganization(tx, id);
+    if (!current) throw notFound();
+    if (current.version !== version)
+      throw conflict('Someone else changed this organisation; review the current values.', 'version_conflict', { current });
+    await checkReferences(tx, set, id);
+    try {
+      await tx
+        .update(organizations)
+        .set({ ...set, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(organizations.id, id), eq(organizations.version, version)));
+    } catch (e) {
+      if (isUniqueViolation(e)) throw duplicateName();
+      throw e;
+    }
+    await ctx.audit(tx, { action, outcome: 'success', targetType: 'organization', targetId: id, details: { fields: Object.keys(set) } });
+    return (await findOrganization(tx, id))!;
+  });
+}
+
+export async function update(ctx: Ctx, id: string, input: z.infer<typeof organizationUpdate>) {
+  await ctx.require('organization.update', target(id));
+  const { version, ...set } = input;
+  return change(ctx, id, version, set, 'organization.update');
+}
+
+export async function setActive(ctx: Ctx, id: string, active: boolean) {
+  await ctx.require('organization.deactivate', target(id));
+  const current = await findOrganization(ctx.db, id);
+  if (!current) throw notFound();
+  if (!active && current.id === ctx.who().organizationId) throw conflict('You cannot deactivate your own organisation.', 'own_organization');
+  return change(ctx, id, current.version, { active }, active ? 'organization.reactivate' : 'organization.deactivate');
+}

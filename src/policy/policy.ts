@@ -1,0 +1,152 @@
+// The one place that decides who may do what. Deny by default: an action not listed for a
+// role is refused. Every service asks here (through `ctx.require` / `ctx.scope`); no route
+// checks roles by hand. A refused read of a record answers 404 so that IDs cannot be probed.
+
+export const roles = [
+  'system_admin',
+  'org_admin',
+  'supervisor',
+  'case_worker',
+  'service_focal_point',
+  'private_partner',
+  'analyst',
+  'auditor',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** How far an allowed action reaches. */
+export type Reach = 'all' | 'organization' | 'self';
+
+export const actions = [
+  'organization.read',
+  'organization.create',
+  'organization.update',
+  'organization.deactivate',
+  'user.read',
+  'user.create',
+  'user.update',
+  'user.deactivate',
+  'audit.read',
+  'audit.verify',
+  'apiToken.manageOwn',
+  'apiToken.manageService',
+] as const;
+export type Action = (typeof actions)[number];
+
+type Grants = Partial<Record<Action, Reach>>;
+
+const everyone: Grants = { 'organization.read': 'all', 'user.read': 'self', 'apiToken.manageOwn': 'self' };
+
+const grants: Record<Role, Grants> = {
+  system_admin: {
+    ...everyone,
+    'organization.create': 'all',
+    'organization.update': 'all',
+    'organization.deactivate': 'all',
+    'user.read': 'all',
+    'user.create': 'all',
+    'user.update': 'all',
+    'user.deactivate': 'all',
+    'audit.read': 'all',
+    'audit.verify': 'all',
+    'apiToken.manageService': 'all',
+  },
+  org_admin: {
+    ...everyone,
+    'organization.update': 'organization',
+    'user.read': 'organization',
+    'user.create': 'organization',
+    'user.update': 'organization',
+    'user.deactivate': 'organization',
+    'apiToken.manageService': 'organization',
+  },
+  // Supervisors see their colleagues to assign and balance cases.
+  supervisor: { ...everyone, 'user.read': 'organization' },
+  case_worker: { ...everyone },
+  service_focal_point: { ...everyone },
+  private_partner: { ...everyone },
+  analyst: { ...everyone },
+  auditor: { ...everyone, 'audit.read': 'organization', 'audit.verify': 'all' },
+};
+
+/** Roles an organisation administrator may hand out; system administrators are made only by system administrators. */
+export const rolesGrantableBy = (actorRoles: readonly Role[]): readonly Role[] =>
+  actorRoles.includes('system_admin') ? roles : roles.filter((r) => r !== 'system_admin');
+
+// API tokens carry scopes; a token may do only what both its owner's roles and its scopes allow.
+export const scopes = ['organizations:read', 'organizations:write', 'users:read', 'users:write', 'audit:read'] as const;
+export type Scope = (typeof scopes)[number];
+const scopeOfAction: Record<Action, Scope | null> = {
+  'organization.read': 'organizations:read',
+  'organization.create': 'organizations:write',
+  'organization.update': 'organizations:write',
+  'organization.deactivate': 'organizations:write',
+  'user.read': 'users:read',
+  'user.create': 'users:write',
+  'user.update': 'users:write',
+  'user.deactivate': 'users:write',
+  'audit.read': 'audit:read',
+  'audit.verify': 'audit:read',
+  // Tokens never mint tokens: that needs a person's session.
+  'apiToken.manageOwn': null,
+  'apiToken.manageService': null,
+};
+
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  roles: readonly Role[];
+  kind: 'person' | 'service';
+  /** Set when the request came with an API token; undefined for a browser session. */
+  scopes?: readonly string[];
+  sessionId?: string;
+  tokenId?: string;
+  /** A system administrator signed in without two-factor yet: only enrolment is open. */
+  mustEnrolTotp?: boolean;
+}
+
+const rank: Record<Reach, number> = { self: 1, organization: 2, all: 3 };
+
+/** The widest reach any of the actor's roles grants for an action, or null when none does. */
+export function reachOf(actor: Actor, action: Action): Reach | null {
+  if (actor.scopes) {
+    const scope = scopeOfAction[action];
+    if (!scope || !actor.scopes.includes(scope)) return null;
+  }
+  let best: Reach | null = null;
+  for (const role of actor.roles) {
+    const r = grants[role]?.[action];
+    if (r && (!best || rank[r] > rank[best])) best = r;
+  }
+  return best;
+}
+
+/** What the policy needs to know about a record to decide. */
+export interface Target {
+  organizationId?: string | null;
+  userId?: string | null;
+}
+
+export function can(actor: Actor, action: Action, target?: Target): boolean {
+  const reach = reachOf(actor, action);
+  if (!reach) return false;
+  if (!target || reach === 'all') return true;
+  if (reach === 'organization') return target.organizationId === actor.organizationId;
+  return target.userId === actor.userId;
+}
+
+/** Everything the actor may do somewhere, for the UI (so it never re-derives permissions). */
+export function permissionsOf(actor: Actor): Partial<Record<Action, Reach>> {
+  const out: Partial<Record<Action, Reach>> = {};
+  for (const a of actions) {
+    const r = reachOf(actor, a);
+    if (r) out[a] = r;
+  }
+  return out;
+}
+
+/** Scopes that would let a token of this actor do something; a token never carries more. */
+export function scopesUsableBy(actor: Actor): Scope[] {
+  const byRoles: Actor = { ...actor, scopes: undefined };
+  return scopes.filter((s) => actions.some((a) => scopeOfAction[a] === s && reachOf(byRoles, a)));
+}

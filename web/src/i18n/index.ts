@@ -1,0 +1,76 @@
+// i18next set-up: Bahasa Indonesia is the default and the fallback; English second.
+// The choice is kept in localStorage and mirrored to <html lang>.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../api/types';
+import en from './en.json';
+import id from './id.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof id };
+  }
+}
+
+const STORAGE_KEY = 'pulang.language';
+
+function storedLanguage(): Locale {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return v === 'en' || v === 'id' ? v : 'id';
+  } catch {
+    return 'id';
+  }
+}
+
+export function currentLanguage(): Locale {
+  return i18n.language === 'en' ? 'en' : 'id';
+}
+
+export async function setLanguage(lng: Locale): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+  if (i18n.language !== lng) await i18n.changeLanguage(lng);
+}
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { id: { translation: id }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'id',
+  supportedLngs: ['id', 'en'],
+  interpolation: { escapeValue: false },
+  returnEmptyString: false,
+  initAsync: false,
+});
+document.documentElement.lang = i18n.language;
+
+/** Locale tag for Intl formatting. */
+export const intlLocale = (): string => (currentLanguage() === 'en' ? 'en-GB' : 'id-ID');
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium' }).format(d);
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(intlLocale()).format(n);
+}
+
+export default i18n;

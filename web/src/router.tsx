@@ -1,0 +1,185 @@
+// The route tree (code-based). Pages are loaded on demand; only the layouts are in the first bundle.
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { ApiError } from './api/client';
+import { queryClient } from './api/queryClient';
+import { organizationLevels, organizationTypes, roles, userStatuses } from './api/types';
+import { meQuery, mustEnrolTotp } from './auth/me';
+import { PublicFrame, PublicLayout } from './auth/PublicLayout';
+import { flag, offset, oneOf, str } from './search';
+import { AppShell } from './shell/AppShell';
+import { ErrorPage } from './shell/ErrorPage';
+import { NotFoundPage } from './shell/NotFoundPage';
+import { Loading } from './ui/Messages';
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: (props) => (
+    <PublicFrame>
+      <ErrorPage {...props} />
+    </PublicFrame>
+  ),
+});
+
+// Pages used without a session.
+const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: PublicLayout });
+
+const loginRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'login',
+  validateSearch: (s: Record<string, unknown>) => ({
+    redirect: str(s.redirect),
+    activated: flag(s.activated),
+    setup: flag(s.setup),
+    signedOut: flag(s.signedOut),
+    expired: flag(s.expired),
+  }),
+  component: lazyRouteComponent(() => import('./auth/LoginPage'), 'LoginPage'),
+});
+
+const activateRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'activate',
+  validateSearch: (s: Record<string, unknown>) => ({ token: str(s.token) }),
+  component: lazyRouteComponent(() => import('./auth/ActivatePage'), 'ActivatePage'),
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'setup',
+  validateSearch: (s: Record<string, unknown>) => ({ token: str(s.token) }),
+  component: lazyRouteComponent(() => import('./auth/SetupPage'), 'SetupPage'),
+});
+
+// Everything else needs a session.
+const appLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    let me;
+    try {
+      me = await context.queryClient.ensureQueryData(meQuery);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) throw redirect({ to: '/login', search: { redirect: location.href } });
+      throw e;
+    }
+    if (mustEnrolTotp(me) && location.pathname !== '/profile/two-factor') throw redirect({ to: '/profile/two-factor' });
+    return { me };
+  },
+  component: AppShell,
+  errorComponent: ErrorPage,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/',
+  component: lazyRouteComponent(() => import('./shell/HomePage'), 'HomePage'),
+});
+
+const organizationsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'organizations',
+  validateSearch: (s: Record<string, unknown>) => ({
+    q: str(s.q),
+    type: oneOf(organizationTypes, s.type),
+    level: oneOf(organizationLevels, s.level),
+    status: oneOf(['active', 'inactive', 'all'] as const, s.status),
+    offset: offset(s.offset),
+  }),
+  component: lazyRouteComponent(() => import('./organizations/OrganizationsPage'), 'OrganizationsPage'),
+});
+
+const organizationNewRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'organizations/new',
+  component: lazyRouteComponent(() => import('./organizations/OrganizationCreatePage'), 'OrganizationCreatePage'),
+});
+
+const organizationRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'organizations/$organizationId',
+  component: lazyRouteComponent(() => import('./organizations/OrganizationPage'), 'OrganizationPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'users',
+  validateSearch: (s: Record<string, unknown>) => ({
+    q: str(s.q),
+    role: oneOf(roles, s.role),
+    status: oneOf(userStatuses, s.status),
+    organizationId: str(s.organizationId),
+    offset: offset(s.offset),
+  }),
+  component: lazyRouteComponent(() => import('./users/UsersPage'), 'UsersPage'),
+});
+
+const userNewRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'users/new',
+  component: lazyRouteComponent(() => import('./users/UserCreatePage'), 'UserCreatePage'),
+});
+
+const userRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'users/$userId',
+  component: lazyRouteComponent(() => import('./users/UserPage'), 'UserPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'audit',
+  component: lazyRouteComponent(() => import('./audit/AuditLogPage'), 'AuditLogPage'),
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'profile',
+  component: lazyRouteComponent(() => import('./profile/ProfilePage'), 'ProfilePage'),
+});
+
+const twoFactorRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'profile/two-factor',
+  component: lazyRouteComponent(() => import('./profile/TwoFactorPage'), 'TwoFactorPage'),
+});
+
+const apiTokensRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'profile/api-tokens',
+  component: lazyRouteComponent(() => import('./profile/ApiTokensPage'), 'ApiTokensPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  publicLayout.addChildren([loginRoute, activateRoute, setupRoute]),
+  appLayout.addChildren([
+    homeRoute,
+    organizationsRoute,
+    organizationNewRoute,
+    organizationRoute,
+    usersRoute,
+    userNewRoute,
+    userRoute,
+    auditRoute,
+    profileRoute,
+    twoFactorRoute,
+    apiTokensRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPendingComponent: Loading,
+  defaultPendingMs: 300,
+  notFoundMode: 'root',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

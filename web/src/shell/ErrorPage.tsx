@@ -1,0 +1,15 @@
+import type { ErrorComponentProps } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/errors';
+
+export function ErrorPage({ error, reset }: ErrorComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <div role="alert" className="alert alert-error">
+      <p>{errorText(error)}</p>
+      <button type="button" className="button secondary" onClick={reset}>
+        {t('common.retry')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../api/types';
+import { can } from '../auth/me';
+
+export function MainNav({ me, enrolling }: { me: Me; enrolling: boolean }) {
+  const { t } = useTranslation();
+  const userReach = me.permissions['user.read'];
+  return (
+    <nav aria-label={t('shell.mainNav')} className="main-nav">
+      <ul>
+        {enrolling ? null : (
+          <>
+            <li>
+              <Link to="/" activeOptions={{ exact: true }}>
+                {t('nav.home')}
+              </Link>
+            </li>
+            {can(me, 'organization.read') || can(me, 'organization.create') || can(me, 'organization.update') ? (
+              <li>
+                <Link to="/organizations">{t('nav.organizations')}</Link>
+              </li>
+            ) : null}
+            {userReach === 'organization' || userReach === 'all' ? (
+              <li>
+                <Link to="/users">{t('nav.users')}</Link>
+              </li>
+            ) : null}
+            {can(me, 'audit.read') ? (
+              <li>
+                <Link to="/audit">{t('nav.audit')}</Link>
+              </li>
+            ) : null}
+          </>
+        )}
+        <li>
+          <Link to="/profile">{t('nav.profile')}</Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
