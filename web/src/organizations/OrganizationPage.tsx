@@ -1,0 +1,202 @@
+// One organisation: read-only for most, editable with organization.update. Saving sends `version`;
+// when someone else saved first (409 version_conflict) the stored values are shown and the person
+// may reapply their changes on top of them or discard them.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client';
+import type { Organization } from '../api/types';
+import { can, useMe } from '../auth/me';
+import { formatDateTime } from '../i18n';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { ErrorAlert, Loading, StatusMessage } from '../ui/Messages';
+import { usePageTitle } from '../ui/usePageTitle';
+import { organizationKeys, organizationQuery, setOrganizationActive, updateOrganization } from './api';
+import { formToInput, OrganizationFields, organizationToForm, type OrganizationFormState } from './OrganizationForm';
+
+const route = getRouteApi('/app/organizations/$organizationId');
+
+export function OrganizationPage() {
+  const { t } = useTranslation();
+  const { organizationId } = route.useParams();
+  const { data, isPending, error } = useQuery(organizationQuery(organizationId));
+  usePageTitle(data?.name ?? t('organizations.title'));
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/organizations">{t('organizations.title')}</Link>
+      </p>
+      {isPending ? <Loading /> : null}
+      {error ? (
+        isApiError(error, 'not_found') ? (
+          <>
+            <h1>{t('notFound.title')}</h1>
+            <p>{t('organizations.notFound')}</p>
+          </>
+        ) : (
+          <ErrorAlert error={error} />
+        )
+      ) : null}
+      {data ? <OrganizationDetail key={data.id} organization={data} /> : null}
+    </>
+  );
+}
+
+function Summary({ o }: { o: Organization }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="summary">
+      <dt>{t('organizations.fields.name')}</dt>
+      <dd>{o.name}</dd>
+      <dt>{t('organizations.fields.acronym')}</dt>
+      <dd>{o.acronym ?? '—'}</dd>
+      <dt>{t('organizations.fields.type')}</dt>
+      <dd>{t(`organizations.types.${o.type}`)}</dd>
+      <dt>{t('organizations.fields.level')}</dt>
+      <dd>{t(`organizations.levels.${o.level}`)}</dd>
+      <dt>{t('organizations.fields.area')}</dt>
+      <dd>{o.areaName ? `${o.areaName} (${o.areaCode})` : '—'}</dd>
+      <dt>{t('organizations.fields.parent')}</dt>
+      <dd>{o.parentName ?? '—'}</dd>
+      <dt>{t('common.status')}</dt>
+      <dd>{o.active ? t('organizations.status.active') : t('organizations.status.inactive')}</dd>
+      <dt>{t('common.updatedAt')}</dt>
+      <dd>{formatDateTime(o.updatedAt)}</dd>
+    </dl>
+  );
+}
+
+function OrganizationDetail({ organization }: { organization: Organization }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<OrganizationFormState>(() => organizationToForm(organization));
+  const [version, setVersion] = useState(organization.version);
+  const [conflict, setConflict] = useState<Organization | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const target = { organizationId: organization.id };
+  const mayUpdate = can(me, 'organization.update', target);
+  const mayDeactivate = can(me, 'organization.deactivate', target);
+
+  // A fresh copy from the server (after a save elsewhere in the app) resets an untouched form.
+  useEffect(() => {
+    if (!conflict && organization.version !== version) {
+      setForm(organizationToForm(organization));
+      setVersion(organization.version);
+    }
+  }, [organization.version]);
+
+  const save = useMutation({
+    mutationFn: (v: number) => updateOrganization(organization.id, { ...formToInput(form), version: v }),
+    onMutate: () => setSaved(false),
+    onSuccess: (o) => {
+      setConflict(null);
+      setVersion(o.version);
+      setForm(organizationToForm(o));
+      setSaved(true);
+      queryClient.setQueryData(organizationKeys.detail(o.id), o);
+      void queryClient.invalidateQueries({ queryKey: ['organizations', 'list'] });
+    },
+    onError: (err) => {
+      if (isApiError(err, 'version_conflict') && err.current) {
+        const current = err.current as Organization;
+        setConflict(current);
+        queryClient.setQueryData(organizationKeys.detail(current.id), current);
+      }
+    },
+  });
+
+  const toggle = useMutation({
+    mutationFn: (active: boolean) => setOrganizationActive(organization.id, active),
+    onSuccess: (o) => {
+      if (o && typeof o === 'object') queryClient.setQueryData(organizationKeys.detail(o.id), o);
+      void queryClient.invalidateQueries({ queryKey: organizationKeys.all });
+    },
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate(version);
+  }
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>
+          {organization.name}
+          {organization.acronym ? <span className="muted"> ({organization.acronym})</span> : null}
+        </h1>
+        {!organization.active ? <span className="badge off">{t('organizations.status.inactive')}</span> : null}
+      </div>
+
+      {!mayUpdate ? (
+        <Summary o={organization} />
+      ) : (
+        <>
+          {conflict ? (
+            <div role="alert" className="alert alert-warning conflict">
+              <h2>{t('conflict.title')}</h2>
+              <p>{t('conflict.text')}</p>
+              <Summary o={conflict} />
+              <div className="actions">
+                <button type="button" className="button" onClick={() => save.mutate(conflict.version)} disabled={save.isPending}>
+                  {t('conflict.reapply')}
+                </button>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => {
+                    setForm(organizationToForm(conflict));
+                    setVersion(conflict.version);
+                    setConflict(null);
+                    save.reset();
+                  }}
+                >
+                  {t('conflict.discard')}
+                </button>
+              </div>
+            </div>
+          ) : null}
+          {save.error && !isApiError(save.error, 'version_conflict') ? <ErrorAlert error={save.error} /> : null}
+          <StatusMessage tone="success">{saved ? t('common.saved') : null}</StatusMessage>
+          <form onSubmit={submit} className="form">
+            <OrganizationFields value={form} onChange={setForm} error={save.error} organization={organization} />
+            <div className="actions">
+              <button type="submit" className="button" disabled={save.isPending || !!conflict}>
+                {t('common.save')}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+
+      {mayDeactivate ? (
+        <section className="danger-zone" aria-labelledby="org-status-title">
+          <h2 id="org-status-title">{t('organizations.statusSection')}</h2>
+          <ErrorAlert error={toggle.error} />
+          {organization.active ? (
+            <ConfirmButton
+              danger
+              label={t('organizations.deactivate')}
+              title={t('organizations.deactivateTitle', { name: organization.name })}
+              message={<p>{t('organizations.deactivateText')}</p>}
+              onConfirm={() => toggle.mutate(false)}
+              disabled={toggle.isPending}
+            />
+          ) : (
+            <ConfirmButton
+              label={t('organizations.reactivate')}
+              title={t('organizations.reactivateTitle', { name: organization.name })}
+              message={<p>{t('organizations.reactivateText')}</p>}
+              onConfirm={() => toggle.mutate(true)}
+              disabled={toggle.isPending}
+            />
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
