@@ -44,8 +44,12 @@ export async function freshDatabase(): Promise<Database> {
 }
 
 /** Runs SQL as the database owner, bypassing the app (for tampering tests). */
-export async function rawQuery(database: Database, text: string) {
-  if (database.pglite) return (await database.pglite.exec(text)).at(-1)?.rows ?? [];
+export async function rawQuery(database: Database, text: string): Promise<Record<string, unknown>[]> {
+  if (database.pglite) {
+    const results = await database.pglite.exec(text);
+    return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+  }
   const { sql } = await import('drizzle-orm');
-  return (await database.db.execute(sql.raw(text))).rows;
+  const res = (await database.db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] };
+  return res.rows;
 }

@@ -1,0 +1,31 @@
+// The server the browser tests drive: demo data on a fresh database of the engine under test
+// (a temporary PGlite folder, or a new database on the DATABASE_URL server).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { seedDemo } from '../src/demo/seed.js';
+import { loadConfig } from '../src/platform/config.js';
+import { start } from '../src/server.js';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pulang-e2e-'));
+process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+let databaseUrl = process.env.DATABASE_URL || undefined;
+if (databaseUrl) {
+  const name = `pulang_e2e_${process.pid}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(databaseUrl);
+  u.pathname = `/${name}`;
+  databaseUrl = u.toString();
+}
+const config = { ...loadConfig({ ...process.env, DATA_DIR: dataDir }), databaseUrl, adminEmail: undefined, adminPassword: undefined };
+await start(config, {
+  quiet: true,
+  beforeListen: async ({ database, cipher }) => {
+    await seedDemo(database.db, cipher, process.env.E2E_ADMIN_TOTP_SECRET);
+  },
+});

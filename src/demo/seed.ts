@@ -1,0 +1,63 @@
+// Synthetic demo data: organisations of the network and one user per role. Every name here is
+// invented; none belongs to a real person. Later capabilities add their own demo records here.
+import { hashPassword } from '../auth/passwords.js';
+import { newTotpSecret } from '../auth/totp.js';
+import { appendAudit } from '../audit/service.js';
+import type { FieldCipher } from '../platform/crypto/fields.js';
+import type { Db } from '../platform/db/client.js';
+import { organizations, users } from '../platform/db/schema.js';
+import type { Role } from '../policy/policy.js';
+
+export const DEMO_PASSWORD = 'Pulang-Demo-Sandi-2026';
+
+export const demoOrganizations = [
+  { key: 'gt', name: 'Sekretariat Gugus Tugas PP-TPPO', acronym: 'GT PP-TPPO', type: 'ministry', level: 'national', areaCode: '31' },
+  { key: 'dinsos', name: 'Dinas Sosial Provinsi Jawa Timur', acronym: 'Dinsos Jatim', type: 'local_government', level: 'province', areaCode: '35' },
+  { key: 'ngo', name: 'Yayasan Bina Pulih Nusantara', acronym: 'YBPN', type: 'ngo', level: 'regency', areaCode: '33.29' },
+  { key: 'io', name: 'Organisasi Migrasi Internasional (contoh)', acronym: 'OMI', type: 'international', level: 'national', areaCode: '31' },
+  { key: 'ps', name: 'PT Karya Mandiri Sejahtera', acronym: 'KMS', type: 'private_sector', level: 'regency', areaCode: '32.12' },
+  { key: 'kom', name: 'Paguyuban Purna Migran Desa Sukamaju', acronym: null, type: 'community', level: 'regency', areaCode: '35.07' },
+] as const;
+
+export const demoPeople: { role: Role; org: (typeof demoOrganizations)[number]['key']; name: string; email: string }[] = [
+  { role: 'system_admin', org: 'gt', name: 'Rina Wulandari', email: 'admin@demo.pulang.example' },
+  { role: 'org_admin', org: 'dinsos', name: 'Bambang Sutrisno', email: 'orgadmin@demo.pulang.example' },
+  { role: 'supervisor', org: 'dinsos', name: 'Dewi Lestari', email: 'supervisor@demo.pulang.example' },
+  { role: 'case_worker', org: 'dinsos', name: 'Siti Nurhaliza Rahman', email: 'caseworker@demo.pulang.example' },
+  { role: 'service_focal_point', org: 'ngo', name: 'Yohanes Kefi', email: 'focalpoint@demo.pulang.example' },
+  { role: 'private_partner', org: 'ps', name: 'Agus Setiawan', email: 'partner@demo.pulang.example' },
+  { role: 'analyst', org: 'gt', name: 'Made Ayu Pratiwi', email: 'analyst@demo.pulang.example' },
+  { role: 'auditor', org: 'gt', name: 'Hendra Gunawan', email: 'auditor@demo.pulang.example' },
+];
+
+/** Seeds the demo organisations and users; returns the system administrator's TOTP secret. */
+export async function seedDemo(db: Db, cipher: FieldCipher, adminTotpSecret = newTotpSecret()): Promise<{ adminTotpSecret: string }> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const ids: Record<string, string> = {};
+    for (const o of demoOrganizations) {
+      const { key, ...values } = o;
+      const [row] = await tx.insert(organizations).values(values).returning({ id: organizations.id });
+      ids[key] = row.id;
+    }
+    for (const p of demoPeople) {
+      const isAdmin = p.role === 'system_admin';
+      const [u] = await tx
+        .insert(users)
+        .values({
+          organizationId: ids[p.org],
+          email: p.email,
+          displayName: p.name,
+          roles: [p.role],
+          status: 'active',
+          passwordHash: hash,
+          passwordChangedAt: new Date(),
+          totpSecret: isAdmin ? cipher.encrypt(adminTotpSecret) : null,
+          totpEnabledAt: isAdmin ? new Date() : null,
+        })
+        .returning({ id: users.id });
+      await appendAudit(tx, { action: 'user.create', outcome: 'success', actorKind: 'system', targetType: 'user', targetId: u.id, organizationId: ids[p.org], details: { from: 'demo' } });
+    }
+  });
+  return { adminTotpSecret };
+}

@@ -1,0 +1,73 @@
+// Starting and stopping Pulang: lock the data folder, open and migrate the database, make sure an
+// administrator can get in, listen; close everything cleanly on SIGINT/SIGTERM.
+import { bootstrapAdmin } from './auth/bootstrap.js';
+import { buildApp } from './app.js';
+import type { Config } from './platform/config.js';
+import { FieldCipher } from './platform/crypto/fields.js';
+import { loadEncryptionKey } from './platform/crypto/keys.js';
+import { openDatabase, type Database } from './platform/db/client.js';
+import { DataDirLockedError, lockDataDir } from './platform/db/lock.js';
+import { migrate } from './platform/db/migrate.js';
+import { appVersion } from './platform/version.js';
+
+// Logged URLs lose their query string: search terms and link tokens travel there.
+const logSerializers = {
+  req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+};
+
+export interface Running {
+  database: Database;
+  cipher: FieldCipher;
+  url: string;
+}
+
+/** Starts Pulang; `beforeListen` runs after migrations (the demo seeds there). Exits the process on failure. */
+export async function start(config: Config, hooks: { beforeListen?: (r: Omit<Running, 'url'>) => Promise<void>; quiet?: boolean } = {}) {
+  let release: () => void = () => {};
+  try {
+    if (!config.databaseUrl) release = lockDataDir(config.dataDir);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const key = loadEncryptionKey({ fromEnv: config.encryptionKey, dataDir: config.dataDir });
+  const cipher = new FieldCipher(key.key);
+  const database = await openDatabase(config);
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received; closing.`);
+    try {
+      await app?.close();
+      await database.close();
+    } finally {
+      release();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    await migrate(database);
+    await hooks.beforeListen?.({ database, cipher });
+    await bootstrapAdmin(database.db, config, (line) => console.log(line));
+    app = await buildApp(
+      { database, config, cipher, version: appVersion },
+      { logger: hooks.quiet ? false : { level: config.logLevel, serializers: logSerializers } },
+    );
+    await app.listen({ port: config.port, host: config.host });
+    console.log(`Pulang ${appVersion} is running at ${config.publicUrl} (database: ${database.engine}${database.engine === 'pglite' ? ` in ${config.dataDir}` : ''})`);
+    return { database, cipher, url: config.publicUrl };
+  } catch (e) {
+    console.error('Pulang could not start:', e instanceof Error ? e.message : e);
+    await database.close().catch(() => {});
+    release();
+    process.exit(1);
+  }
+}
