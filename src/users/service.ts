@@ -78,7 +78,10 @@ export async function list(ctx: Ctx, q: z.infer<typeof userQuery>) {
         : { organizationId: actor.organizationId, onlyUserId: actor.userId };
   // Asking for another organisation's users is answered with an empty list, not its members.
   if (reach !== 'all' && q.organizationId && q.organizationId !== actor.organizationId) return { items: [], total: 0 };
-  return listUsers(ctx.db, { ...q, ...scope });
+  const page = await listUsers(ctx.db, { ...q, ...scope });
+  // Staff names and emails are personal data: the list read is recorded with the IDs it returned.
+  await ctx.audit(ctx.db, { action: 'user.list', outcome: 'success', targetType: 'user', details: { ids: page.items.map((u) => u.id) } });
+  return page;
 }
 
 export async function read(ctx: Ctx, id: string) {
