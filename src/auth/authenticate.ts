@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor, Role } from '../policy/policy.js';
 import type { Db } from '../platform/db/client.js';
-import { apiTokens, users } from '../platform/db/schema.js';
+import { apiTokens, organizations, users } from '../platform/db/schema.js';
 import { hashToken } from '../platform/crypto/tokens.js';
 import { forbidden, HttpError, unauthorized } from '../platform/http/errors.js';
 import { requiresTotp } from './service.js';
@@ -24,10 +24,12 @@ declare module 'fastify' {
   }
 }
 
+/** The user behind a session or token, when both the user and their organisation are active. */
 async function activeUser(db: Db, id: string) {
   const [u] = await db
     .select({ id: users.id, organizationId: users.organizationId, roles: users.roles, kind: users.kind, status: users.status, totpEnabledAt: users.totpEnabledAt })
     .from(users)
+    .innerJoin(organizations, and(eq(organizations.id, users.organizationId), eq(organizations.active, true)))
     .where(eq(users.id, id));
   return u && u.status === 'active' ? u : null;
 }
@@ -43,6 +45,7 @@ async function fromSession(db: Db, token: string): Promise<Actor | null> {
     roles: u.roles as Role[],
     kind: 'person',
     sessionId: s.id,
+    sessionExpiresAt: s.expiresAt,
     mustEnrolTotp: requiresTotp(u.roles) && !u.totpEnabledAt,
   };
 }

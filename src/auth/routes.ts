@@ -49,7 +49,7 @@ export async function authRoutes(app: App, deps: Deps) {
       assignableRoles: reachableAdmin(actor) ? [...rolesGrantableBy(actor.roles)] : [],
       apiScopes: scopesUsableBy(actor),
       totpRequired: auth.requiresTotp(actor.roles),
-      session: actor.sessionId ? { expiresAt: null } : null,
+      session: actor.sessionId ? { expiresAt: actor.sessionExpiresAt ?? null } : null,
     };
   }
   const reachableAdmin = (actor: { roles: readonly string[] }) => actor.roles.includes('system_admin') || actor.roles.includes('org_admin');

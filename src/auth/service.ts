@@ -35,7 +35,8 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
     throw new HttpError(401, 'locked_out', 'Too many failed attempts. Try again in 15 minutes.');
   }
   const user = await findUserByEmail(db, input.email);
-  if (!user || user.kind !== 'person' || user.status !== 'active' || !user.passwordHash) {
+  const orgActive = user ? await organizationActive(db, user.organizationId) : false;
+  if (!user || !orgActive || user.kind !== 'person' || user.status !== 'active' || !user.passwordHash) {
     await burnPasswordCheck(input.password);
     await fail('invalid_credentials');
     throw invalidCredentials();
@@ -61,6 +62,11 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
 }
 
 type UserRow = typeof users.$inferSelect;
+
+async function organizationActive(db: DbHandle, id: string) {
+  const [o] = await db.select({ active: organizations.active }).from(organizations).where(eq(organizations.id, id));
+  return !!o?.active;
+}
 
 function appendFor(ctx: Ctx, tx: DbHandle, user: Pick<UserRow, 'id' | 'organizationId'>, event: Parameters<Ctx['audit']>[1]) {
   return ctx.audit(tx, { actorId: user.id, actorKind: 'user', organizationId: user.organizationId, ...event });

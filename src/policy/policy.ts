@@ -100,6 +100,7 @@ export interface Actor {
   /** Set when the request came with an API token; undefined for a browser session. */
   scopes?: readonly string[];
   sessionId?: string;
+  sessionExpiresAt?: Date;
   tokenId?: string;
   /** A system administrator signed in without two-factor yet: only enrolment is open. */
   mustEnrolTotp?: boolean;
