@@ -39,6 +39,11 @@ async function owner(ctx: Ctx, userId?: string): Promise<string> {
   const t = { organizationId: user?.organizationId ?? null, type: 'user', id: userId };
   await ctx.require('apiToken.manageService', t);
   if (!user || user.kind !== 'service') throw notFound();
+  // As for every other change to a user: organisation administrators cannot touch system administrators.
+  if (user.roles.includes('system_admin') && !actor.roles.includes('system_admin')) {
+    await ctx.audit(ctx.db, { action: 'permission.denied', outcome: 'denied', targetType: 'user', targetId: user.id, details: { action: 'apiToken.manageService', reason: 'system_admin_target' } });
+    throw notFound();
+  }
   return user.id;
 }
 

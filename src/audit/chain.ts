@@ -32,6 +32,8 @@ export function canonical(value: unknown): string {
 }
 
 export function entryHash(prevHash: string, e: ChainedFields): string {
-  const body = canonical({ ...e, at: e.at.toISOString() });
+  // Only the chained fields: a row read back also carries prev_hash and hash, which must not count.
+  const { seq, at, actorId, actorKind, organizationId, action, outcome, targetType, targetId, ip, requestId, details } = e;
+  const body = canonical({ seq, at: at.toISOString(), actorId, actorKind, organizationId, action, outcome, targetType, targetId, ip, requestId, details });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }

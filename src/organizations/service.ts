@@ -70,15 +70,20 @@ async function change(ctx: Ctx, id: string, version: number, set: Partial<typeof
     if (current.version !== version)
       throw conflict('Someone else changed this organisation; review the current values.', 'version_conflict', { current });
     await checkReferences(tx, set, id);
+    let updated: { id: string }[];
     try {
-      await tx
+      updated = await tx
         .update(organizations)
         .set({ ...set, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(organizations.id, id), eq(organizations.version, version)));
+        .where(and(eq(organizations.id, id), eq(organizations.version, version)))
+        .returning({ id: organizations.id });
     } catch (e) {
       if (isUniqueViolation(e)) throw duplicateName();
       throw e;
     }
+    // A concurrent change committed between the read above and this update: nothing was written.
+    if (!updated.length)
+      throw conflict('Someone else changed this organisation; review the current values.', 'version_conflict', { current: await findOrganization(tx, id) });
     await ctx.audit(tx, { action, outcome: 'success', targetType: 'organization', targetId: id, details: { fields: Object.keys(set) } });
     return (await findOrganization(tx, id))!;
   });

@@ -1,0 +1,639 @@
+// The authorisation table: every /api/v1 route × every role × a target in the caller's own
+// organisation and in another one, plus an anonymous caller. The expected statuses below are
+// the specification of who may do what, written out literally; nothing is read from the policy
+// module. A route the table does not list fails the coverage test, so a new route needs a row.
+//
+// Conventions the rows follow:
+// - a refused read of, or action on, a record answers 404 (IDs cannot be probed); a refused
+//   action with no record (creating an organisation, listing the audit log) answers 403;
+// - every refusal (NOT_FOUND / FORBIDDEN below) is recorded in audit_events as 'permission.denied',
+//   and an allowed request (2xx) records no denial;
+// - anonymous callers get 401 on every route that is not public.
+// Every case runs twice: with the callers of organisation A (the other organisation being B) and
+// with those of B, so nothing can depend on which organisation came first.
+import { randomBytes } from 'node:crypto';
+import { eq, gt, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVATION_TTL_MS, issueOneTimeToken } from '../src/auth/service.js';
+import { createSession, SESSION_COOKIE } from '../src/auth/sessions.js';
+import { newTotpSecret } from '../src/auth/totp.js';
+import { hashToken, newToken } from '../src/platform/crypto/tokens.js';
+import { apiTokens, auditEvents, organizations, users } from '../src/platform/db/schema.js';
+import { PASSWORD, startServer, totpCode, type TestServer } from './support/server.js';
+
+const roles = ['system_admin', 'org_admin', 'supervisor', 'case_worker', 'service_focal_point', 'private_partner', 'analyst', 'auditor'] as const;
+type Role = (typeof roles)[number];
+
+/** Where the record a request acts on sits, seen from the caller. */
+type TargetKind = 'none' | 'own' | 'other' | 'self' | 'admin';
+const targetLabel: Record<TargetKind, string> = {
+  none: 'no record',
+  own: 'own organisation',
+  other: 'another organisation',
+  self: 'self',
+  admin: 'a system administrator of own organisation',
+};
+
+/** A status the policy allowed (any outcome of the handler), or a refusal by the policy. */
+type Outcome = number | { denied: 403 | 404 };
+type Expectation = Record<Role, Outcome>;
+const NOT_FOUND = { denied: 404 } as const;
+const FORBIDDEN = { denied: 403 } as const;
+const all = (o: Outcome): Expectation => Object.fromEntries(roles.map((r) => [r, o])) as Expectation;
+/** The listed roles get their status; every other role gets `rest`. */
+const by = (listed: Partial<Record<Role, Outcome>>, rest: Outcome): Expectation =>
+  Object.fromEntries(roles.map((r) => [r, listed[r] ?? rest])) as Expectation;
+
+interface Caller {
+  ip: string;
+  cookie?: string;
+  bearer?: string;
+}
+interface Actor extends Caller {
+  role: Role;
+  id: string;
+  home: OrgKey;
+  orgId: string;
+  email: string;
+  password: string;
+}
+type OrgKey = 'A' | 'B';
+interface OrgFixture {
+  id: string;
+  actors: Record<Role, Actor>;
+  /** A person with an ordinary role, acted upon by the user rows. */
+  target: { id: string };
+  /** A service account (roles: org_admin) and an API token for it (scopes users:read, organizations:read). */
+  service: { id: string; token: string };
+  /** A system administrator who is not signed in, and a service account holding system_admin. */
+  admin: { id: string };
+  adminService: { id: string };
+}
+
+interface Req {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  /** Sends as this caller instead of the actor (e.g. a second session of the actor for sign-out). */
+  caller?: Caller;
+  /** Runs after an allowed request succeeded (2xx), to keep fixture state (the actor's password) true. */
+  done?: () => void;
+}
+interface Args {
+  actor: Actor;
+  target: TargetKind;
+}
+interface Row {
+  route: string;
+  /** The status for a caller without credentials; 401 unless the route is public. */
+  anonymous: number;
+  targets: Partial<Record<TargetKind, Expectation>>;
+  request?: (a: Args) => Promise<Req> | Req;
+}
+
+let s: TestServer;
+let fx: Record<OrgKey, OrgFixture>;
+let loginUser: { email: string };
+const db = () => s.database.db;
+const uniq = () => randomBytes(4).toString('hex');
+const away = (k: OrgKey): OrgKey => (k === 'A' ? 'B' : 'A');
+
+// ---- resolving targets -------------------------------------------------------------------------
+
+/** The organisation of a target: the caller's own unless `other`. */
+const orgOf = (a: Args) => (a.target === 'other' ? fx[away(a.actor.home)].id : a.actor.orgId);
+const orgFx = (a: Args) => fx[a.target === 'other' ? away(a.actor.home) : a.actor.home];
+
+/** The fixture person the user rows read or edit. */
+function userOf(a: Args) {
+  if (a.target === 'self') return a.actor.id;
+  if (a.target === 'admin') return fx[a.actor.home].admin.id;
+  return orgFx(a).target.id;
+}
+
+/** A new person in the target's organisation (or the actor when `self`), for rows that change its state. */
+async function freshUserOf(a: Args, opts: { totp?: boolean; status?: 'active' | 'deactivated' } = {}) {
+  if (a.target === 'self') return a.actor.id;
+  const u = await s.user({ organizationId: orgOf(a), roles: a.target === 'admin' ? ['system_admin'] : ['case_worker'], totp: opts.totp });
+  if (opts.status === 'deactivated') await db().update(users).set({ status: 'deactivated', deactivatedAt: new Date() }).where(eq(users.id, u.id));
+  return u.id;
+}
+
+/** The service account whose API tokens the token rows manage (the actor when `self`). */
+function serviceOf(a: Args) {
+  if (a.target === 'self') return a.actor.id;
+  if (a.target === 'admin') return fx[a.actor.home].adminService.id;
+  return orgFx(a).service.id;
+}
+
+async function freshToken(userId: string, createdById = userId) {
+  const token = `pul_${newToken()}`;
+  const [row] = await db()
+    .insert(apiTokens)
+    .values({ userId, createdById, name: `t-${uniq()}`, prefix: token.slice(0, 12), tokenHash: hashToken(token), scopes: ['users:read'], expiresAt: new Date(Date.now() + 86_400_000) })
+    .returning({ id: apiTokens.id });
+  return row.id;
+}
+
+async function versionOfUser(id: string) {
+  const [u] = await db().select({ v: users.version }).from(users).where(eq(users.id, id));
+  return u.v;
+}
+async function versionOfOrg(id: string) {
+  const [o] = await db().select({ v: organizations.version }).from(organizations).where(eq(organizations.id, id));
+  return o.v;
+}
+// Letters only: digits invite the strength estimator's l33t matching, which takes about half a second per check.
+const letters = () => Array.from(randomBytes(8), (b) => 'abcdefghjkmnpqrstuvwxyz'[b % 23]).join('');
+const strongPassword = () => `Sawah-${letters()}-${letters()}`;
+const noTotp = { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null };
+
+// ---- the table -------------------------------------------------------------------------------
+
+const table: Row[] = [
+  // Authentication: public entry points, and what every signed-in person may do for themself.
+  {
+    route: 'POST /auth/login',
+    anonymous: 200,
+    targets: { none: all(200) },
+    request: () => ({ body: { email: loginUser.email, password: PASSWORD } }),
+  },
+  {
+    route: 'POST /auth/logout',
+    anonymous: 401,
+    targets: { none: all(204) },
+    // A second session of the actor, so that the actor's own stays signed in for the other rows.
+    request: async ({ actor }) => ({ caller: { ip: actor.ip, cookie: (await createSession(db(), actor.id, { ip: actor.ip })).token } }),
+  },
+  { route: 'GET /auth/me', anonymous: 401, targets: { none: all(200) } },
+  { route: 'PATCH /auth/me', anonymous: 401, targets: { none: all(200) }, request: () => ({ body: { displayName: `Nama ${uniq()}` } }) },
+  {
+    route: 'POST /auth/password',
+    anonymous: 401,
+    targets: { none: all(204) },
+    request: ({ actor }) => {
+      const newPassword = strongPassword();
+      return { body: { currentPassword: actor.password, newPassword }, done: () => (actor.password = newPassword) };
+    },
+  },
+  {
+    route: 'POST /auth/activate',
+    anonymous: 204,
+    targets: { none: all(204) },
+    request: async ({ actor }) => {
+      const u = await s.user({ organizationId: actor.orgId, roles: ['case_worker'] });
+      return { body: { token: await issueOneTimeToken(db(), 'activation', u.id, ACTIVATION_TTL_MS), password: strongPassword() } };
+    },
+  },
+  { route: 'GET /auth/setup/status', anonymous: 200, targets: { none: all(200) }, request: () => ({ query: `token=${uniq()}` }) },
+  {
+    route: 'POST /auth/setup',
+    // Reachable by anyone, and closed for good once a user exists.
+    anonymous: 400,
+    targets: { none: all(400) },
+    request: () => ({
+      body: { token: uniq(), organization: { name: `Org ${uniq()}` }, displayName: 'Admin', email: `setup.${uniq()}@example.org`, password: strongPassword() },
+    }),
+  },
+  {
+    route: 'POST /auth/totp/enrol',
+    anonymous: 401,
+    // System administrators always have two-factor on.
+    targets: { none: by({ system_admin: 409 }, 200) },
+    request: async ({ actor }) => {
+      if (actor.role !== 'system_admin') await db().update(users).set(noTotp).where(eq(users.id, actor.id));
+      return {};
+    },
+  },
+  {
+    route: 'POST /auth/totp/confirm',
+    anonymous: 401,
+    targets: { none: all(200) },
+    request: async ({ actor }) => {
+      const secret = newTotpSecret();
+      await db().update(users).set({ totpPendingSecret: s.cipher.encrypt(secret) }).where(eq(users.id, actor.id));
+      return { body: { code: await totpCode(secret) } };
+    },
+  },
+  {
+    route: 'POST /auth/totp/disable',
+    anonymous: 401,
+    // Not for a role that requires two-factor.
+    targets: { none: by({ system_admin: 409 }, 204) },
+    request: ({ actor }) => ({ body: { password: actor.password } }),
+  },
+  {
+    route: 'POST /auth/recovery-codes',
+    anonymous: 401,
+    targets: { none: all(200) },
+    request: async ({ actor }) => {
+      if (actor.role !== 'system_admin')
+        await db().update(users).set({ totpSecret: s.cipher.encrypt(newTotpSecret()), totpEnabledAt: new Date() }).where(eq(users.id, actor.id));
+      return { body: { password: actor.password } };
+    },
+  },
+
+  // Organisations: everyone reads all of them; an organisation administrator updates its own;
+  // only a system administrator creates, deactivates and reactivates.
+  { route: 'GET /organizations', anonymous: 401, targets: { none: all(200) } },
+  {
+    route: 'POST /organizations',
+    anonymous: 401,
+    targets: { none: by({ system_admin: 201 }, FORBIDDEN) },
+    request: () => ({ body: { name: `Yayasan ${uniq()}`, type: 'ngo', level: 'national' } }),
+  },
+  { route: 'GET /organizations/{id}', anonymous: 401, targets: { own: all(200), other: all(200) }, request: (a) => ({ params: { id: orgOf(a) } }) },
+  {
+    route: 'PATCH /organizations/{id}',
+    anonymous: 401,
+    targets: { own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND), other: by({ system_admin: 200 }, NOT_FOUND) },
+    request: async (a) => ({ params: { id: orgOf(a) }, body: { acronym: `A${uniq()}`, version: await versionOfOrg(orgOf(a)) } }),
+  },
+  {
+    route: 'POST /organizations/{id}/deactivate',
+    anonymous: 401,
+    // Own: one's own organisation (a system administrator may not deactivate it: 409). Other: a new organisation.
+    targets: { own: by({ system_admin: 409 }, NOT_FOUND), other: by({ system_admin: 200 }, NOT_FOUND) },
+    request: async (a) => ({ params: { id: a.target === 'own' ? a.actor.orgId : (await s.org()).id } }),
+  },
+  {
+    route: 'POST /organizations/{id}/reactivate',
+    anonymous: 401,
+    targets: { own: by({ system_admin: 200 }, NOT_FOUND), other: by({ system_admin: 200 }, NOT_FOUND) },
+    request: async (a) => ({ params: { id: a.target === 'own' ? a.actor.orgId : (await s.org({ active: false })).id } }),
+  },
+
+  // Users: an organisation administrator manages its own organisation's users (but never a system
+  // administrator); a supervisor reads them; everyone else sees only themself.
+  { route: 'GET /users', anonymous: 401, targets: { none: all(200) } },
+  {
+    route: 'POST /users',
+    anonymous: 401,
+    // The new user's organisation is the record acted on, so a refusal answers 404 like any other record's.
+    targets: { own: by({ system_admin: 201, org_admin: 201 }, NOT_FOUND), other: by({ system_admin: 201 }, NOT_FOUND) },
+    request: (a) => ({ body: { email: `baru.${uniq()}@example.org`, displayName: 'Pengguna Baru', organizationId: orgOf(a), roles: ['case_worker'] } }),
+  },
+  {
+    route: 'GET /users/{id}',
+    anonymous: 401,
+    targets: {
+      own: by({ system_admin: 200, org_admin: 200, supervisor: 200 }, NOT_FOUND),
+      other: by({ system_admin: 200 }, NOT_FOUND),
+      self: all(200),
+      admin: by({ system_admin: 200, org_admin: 200, supervisor: 200 }, NOT_FOUND),
+    },
+    request: (a) => ({ params: { id: userOf(a) } }),
+  },
+  {
+    route: 'PATCH /users/{id}',
+    anonymous: 401,
+    targets: {
+      own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
+      other: by({ system_admin: 200 }, NOT_FOUND),
+      self: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
+      admin: by({ system_admin: 200 }, NOT_FOUND),
+    },
+    request: async (a) => ({ params: { id: userOf(a) }, body: { displayName: `Nama ${uniq()}`, version: await versionOfUser(userOf(a)) } }),
+  },
+  {
+    route: 'POST /users/{id}/deactivate',
+    anonymous: 401,
+    targets: {
+      own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
+      other: by({ system_admin: 200 }, NOT_FOUND),
+      // Nobody deactivates their own account.
+      self: by({ system_admin: 409, org_admin: 409 }, NOT_FOUND),
+      admin: by({ system_admin: 200 }, NOT_FOUND),
+    },
+    request: async (a) => ({ params: { id: await freshUserOf(a) } }),
+  },
+  {
+    route: 'POST /users/{id}/reactivate',
+    anonymous: 401,
+    targets: {
+      own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
+      other: by({ system_admin: 200 }, NOT_FOUND),
+      self: by({ system_admin: 409, org_admin: 409 }, NOT_FOUND),
+      admin: by({ system_admin: 200 }, NOT_FOUND),
+    },
+    request: async (a) => ({ params: { id: await freshUserOf(a, { status: 'deactivated' }) } }),
+  },
+  {
+    route: 'POST /users/{id}/activation',
+    anonymous: 401,
+    targets: {
+      own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
+      other: by({ system_admin: 200 }, NOT_FOUND),
+      admin: by({ system_admin: 200 }, NOT_FOUND),
+    },
+    request: async (a) => ({ params: { id: await freshUserOf(a) } }),
+  },
+  {
+    route: 'POST /users/{id}/totp/reset',
+    anonymous: 401,
+    targets: {
+      own: by({ system_admin: 204, org_admin: 204 }, NOT_FOUND),
+      other: by({ system_admin: 204 }, NOT_FOUND),
+      admin: by({ system_admin: 204 }, NOT_FOUND),
+    },
+    request: async (a) => ({ params: { id: await freshUserOf(a, { totp: true }) } }),
+  },
+
+  // API tokens: everyone manages their own (in a session); an organisation administrator manages
+  // the service accounts of its own organisation, except those holding a role it could not grant.
+  { route: 'GET /api-tokens', anonymous: 401, targets: { none: all(200) } },
+  {
+    route: 'POST /api-tokens',
+    anonymous: 401,
+    targets: { none: all(201) },
+    request: () => ({ body: { name: `mine ${uniq()}`, scopes: ['organizations:read'] } }),
+  },
+  {
+    route: 'DELETE /api-tokens/{tokenId}',
+    anonymous: 401,
+    // Self: one's own token. Own/other: a service account's token, which this route never reaches
+    // (it looks only among the caller's own tokens), so even a system administrator gets 404.
+    targets: { self: all(204), own: all(404), other: all(404) },
+    request: async (a) => ({ params: { tokenId: await freshToken(serviceOf(a)) } }),
+  },
+  {
+    route: 'GET /users/{id}/api-tokens',
+    anonymous: 401,
+    targets: {
+      own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
+      other: by({ system_admin: 200 }, NOT_FOUND),
+      self: all(200),
+      admin: by({ system_admin: 200 }, NOT_FOUND),
+    },
+    request: (a) => ({ params: { id: serviceOf(a) } }),
+  },
+  {
+    route: 'POST /users/{id}/api-tokens',
+    anonymous: 401,
+    targets: {
+      own: by({ system_admin: 201, org_admin: 201 }, NOT_FOUND),
+      other: by({ system_admin: 201 }, NOT_FOUND),
+      self: all(201),
+      admin: by({ system_admin: 201 }, NOT_FOUND),
+    },
+    request: (a) => ({ params: { id: serviceOf(a) }, body: { name: `svc ${uniq()}`, scopes: ['users:read'] } }),
+  },
+  {
+    route: 'DELETE /users/{id}/api-tokens/{tokenId}',
+    anonymous: 401,
+    targets: {
+      own: by({ system_admin: 204, org_admin: 204 }, NOT_FOUND),
+      other: by({ system_admin: 204 }, NOT_FOUND),
+      self: all(204),
+      admin: by({ system_admin: 204 }, NOT_FOUND),
+    },
+    request: async (a) => ({ params: { id: serviceOf(a), tokenId: await freshToken(serviceOf(a)) } }),
+  },
+
+  // The audit log: system administrators and auditors (auditors: their own organisation's events).
+  { route: 'GET /audit-events', anonymous: 401, targets: { none: by({ system_admin: 200, auditor: 200 }, FORBIDDEN) } },
+  { route: 'GET /audit-events/verify', anonymous: 401, targets: { none: by({ system_admin: 200, auditor: 200 }, FORBIDDEN) } },
+
+  // Reference data is public.
+  { route: 'GET /areas', anonymous: 200, targets: { none: all(200) } },
+  { route: 'GET /countries', anonymous: 200, targets: { none: all(200) } },
+];
+
+// ---- running requests ------------------------------------------------------------------------
+
+const anonymous: Caller = { ip: '10.250.0.1' };
+
+async function send(caller: Caller, method: string, path: string, body?: unknown) {
+  const headers: Record<string, string> = { 'x-forwarded-for': caller.ip };
+  if (caller.cookie) headers.cookie = `${SESSION_COOKIE}=${caller.cookie}`;
+  if (caller.bearer) headers.authorization = `Bearer ${caller.bearer}`;
+  // Every POST and PATCH sends a JSON body (an empty object when the route takes none).
+  const payload = method === 'POST' || method === 'PATCH' ? JSON.stringify(body ?? {}) : undefined;
+  if (payload) headers['content-type'] = 'application/json';
+  const res = await fetch(`${s.url}/api/v1${path}`, { method, headers, body: payload });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: json, text };
+}
+
+function buildPath(template: string, req: Req) {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = req.params?.[name];
+    if (!v) throw new Error(`no value for {${name}} in ${template}`);
+    return encodeURIComponent(v);
+  });
+  return req.query ? `${path}?${req.query}` : path;
+}
+
+/** The audit log's last sequence number when the previous table case finished. */
+let auditCursor = 0;
+/** Denials the actor caused since the previous table case, each in the actor's name and organisation; moves the cursor on. */
+async function denialsSinceLastCase(actor: Actor) {
+  const [r] = await db()
+    .select({
+      last: sql<string>`coalesce(max(${auditEvents.seq}), 0)`,
+      denied: sql<string>`count(*) filter (where ${auditEvents.action} = 'permission.denied' and ${auditEvents.actorId} = ${actor.id})`,
+      wellFormed: sql<string>`count(*) filter (where ${auditEvents.action} = 'permission.denied' and ${auditEvents.actorId} = ${actor.id}
+        and ${auditEvents.outcome} = 'denied' and ${auditEvents.organizationId} = ${actor.orgId})`,
+    })
+    .from(auditEvents)
+    .where(gt(auditEvents.seq, auditCursor));
+  auditCursor = Math.max(auditCursor, Number(r.last));
+  return { denied: Number(r.denied), wellFormed: Number(r.wellFormed) };
+}
+
+/** Every status the table saw per route, checked against the OpenAPI document at the end. */
+const observed = new Map<string, Set<number>>();
+const observe = (route: string, status: number) => observed.set(route, (observed.get(route) ?? new Set()).add(status));
+
+// ---- fixtures --------------------------------------------------------------------------------
+
+async function orgFixture(key: OrgKey): Promise<OrgFixture> {
+  const org = await s.org({ name: `Organisasi ${key} ${uniq()}` });
+  const actors = {} as Record<Role, Actor>;
+  let n = 0;
+  for (const role of roles) {
+    const c = await s.signedIn({ organizationId: org.id, roles: [role] });
+    const cookie = c.cookies.get(SESSION_COOKIE);
+    if (!cookie) throw new Error('no session cookie');
+    actors[role] = { role, id: c.user.id, home: key, orgId: org.id, email: c.user.email, password: PASSWORD, cookie, ip: `10.${key === 'A' ? 201 : 202}.0.${++n}` };
+  }
+  const target = await s.user({ organizationId: org.id, roles: ['case_worker'] });
+  const admin = await s.user({ organizationId: org.id, roles: ['system_admin'] });
+  const service = await s.user({ organizationId: org.id, roles: ['org_admin'], kind: 'service' });
+  const adminService = await s.user({ organizationId: org.id, roles: ['system_admin'], kind: 'service', totp: false });
+  // The service account's token, made the way an administrator makes it.
+  const made = await send(actors.system_admin, 'POST', `/users/${service.id}/api-tokens`, { name: `partner ${key}`, scopes: ['users:read', 'organizations:read'] });
+  if (made.status !== 201) throw new Error(`token fixture: ${made.status} ${made.text}`);
+  return { id: org.id, actors, target, admin, adminService, service: { id: service.id, token: made.body.token } };
+}
+
+beforeAll(async () => {
+  s = await startServer();
+  fx = { A: await orgFixture('A'), B: await orgFixture('B') };
+  loginUser = await s.user({ organizationId: fx.A.id, roles: ['case_worker'] });
+  await denialsSinceLastCase(fx.A.actors.case_worker);
+});
+afterAll(() => s?.close());
+
+// ---- the tests -------------------------------------------------------------------------------
+
+const split = (route: string) => {
+  const [method, path] = route.split(' ');
+  return { method, path };
+};
+
+describe('the authorisation table', () => {
+  it('has exactly one row per /api/v1 route of the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${s.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/v1/'))
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.slice('/api/v1'.length)}`))
+      .sort();
+    const rows = table.map((r) => r.route);
+    expect(new Set(rows).size, 'a route has two rows').toBe(rows.length);
+    expect([...rows].sort()).toEqual(served);
+  });
+
+  describe.each(table)('$route', (row) => {
+    const { method, path } = split(row.route);
+
+    it(`anonymous → ${row.anonymous}`, async () => {
+      const [target] = Object.keys(row.targets) as TargetKind[];
+      const req = (await row.request?.({ actor: fx.A.actors.case_worker, target })) ?? {};
+      const res = await send(anonymous, method, buildPath(path, req), req.body);
+      observe(row.route, res.status);
+      expect(res.status, res.text).toBe(row.anonymous);
+      if (res.status === 401 && row.anonymous === 401) expect(res.body.error.code).toBe('unauthorized');
+    });
+
+    const cases = (['A', 'B'] as const).flatMap((home) =>
+      (Object.entries(row.targets) as [TargetKind, Expectation][]).flatMap(([target, expected]) =>
+        roles.map((role) => {
+          const o = expected[role];
+          const status = typeof o === 'number' ? o : o.denied;
+          const name = `${role} of org ${home} · ${targetLabel[target]} → ${status}${typeof o === 'number' ? '' : ' (denied)'}`;
+          return { name, home, target, role, outcome: o };
+        }),
+      ),
+    );
+
+    it.each(cases)('$name', async ({ home, target, role, outcome }) => {
+      const actor = fx[home].actors[role];
+      const req = (await row.request?.({ actor, target })) ?? {};
+      const res = await send(req.caller ?? actor, method, buildPath(path, req), req.body);
+      observe(row.route, res.status);
+      // Read (and move past) the audit entries first, so that a failing case leaves none behind for the next.
+      const audit = await denialsSinceLastCase(actor);
+      const status = typeof outcome === 'number' ? outcome : outcome.denied;
+      expect(res.status, `${row.route} as ${role} on ${targetLabel[target]}: ${res.text}`).toBe(status);
+      if (typeof outcome === 'number') {
+        if (status < 300) {
+          expect(audit.denied, 'an allowed request recorded a denial').toBe(0);
+          req.done?.();
+        }
+      } else {
+        expect(res.body.error.code).toBe(status === 404 ? 'not_found' : 'forbidden');
+        expect(audit.denied, "the denial was not recorded in the audit log as 'permission.denied'").toBeGreaterThan(0);
+        expect(audit.wellFormed, "the denial's audit entry does not name the caller's organisation or outcome 'denied'").toBe(audit.denied);
+      }
+    });
+  });
+
+  it('declares in the OpenAPI document every status the table saw', async () => {
+    const doc = (await (await fetch(`${s.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const undeclared: string[] = [];
+    for (const [route, statuses] of observed) {
+      const { method, path } = split(route);
+      const declared = Object.keys(doc.paths[`/api/v1${path}`][method.toLowerCase()].responses);
+      for (const st of statuses) if (!declared.includes(String(st))) undeclared.push(`${route} ${st}`);
+    }
+    expect(undeclared).toEqual([]);
+  });
+});
+
+// ---- what the table cannot show: how far lists reach, roles, API tokens ------------------------
+
+describe('reach of lists and role grants', () => {
+  it('lists users by reach: self, own organisation, or everyone', async () => {
+    const ids = async (who: Actor, q = '') => ((await send(who, 'GET', `/users?limit=200${q}`)).body.items as { id: string; organizationId: string }[]);
+    const cw = await ids(fx.A.actors.case_worker);
+    expect(cw.map((u) => u.id)).toEqual([fx.A.actors.case_worker.id]);
+    const sup = await ids(fx.A.actors.supervisor);
+    expect(sup.length).toBeGreaterThan(1);
+    expect(sup.every((u) => u.organizationId === fx.A.id)).toBe(true);
+    expect(await ids(fx.A.actors.supervisor, `&organizationId=${fx.B.id}`)).toEqual([]);
+    expect(await ids(fx.A.actors.org_admin, `&organizationId=${fx.B.id}`)).toEqual([]);
+    const sa = await ids(fx.A.actors.system_admin, `&organizationId=${fx.B.id}`);
+    expect(sa.length).toBeGreaterThan(1);
+    expect(sa.every((u) => u.organizationId === fx.B.id)).toBe(true);
+  });
+
+  it("shows an auditor only its own organisation's audit events, whatever it asks for", async () => {
+    const res = await send(fx.A.actors.auditor, 'GET', `/audit-events?limit=500&organizationId=${fx.B.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items.every((e: { organizationId: string }) => e.organizationId === fx.A.id)).toBe(true);
+  });
+
+  it('lets an organisation administrator grant any role but system administrator', async () => {
+    const oa = fx.A.actors.org_admin;
+    const make = (roles: string[], kind = 'person') =>
+      send(oa, 'POST', '/users', { email: `r.${uniq()}@example.org`, displayName: 'Peran', organizationId: fx.A.id, roles, kind });
+    expect((await make(['system_admin'])).body.error.fields).toEqual({ roles: 'role_not_grantable' });
+    expect((await make(['system_admin'], 'service')).status).toBe(400);
+    expect((await make(['org_admin', 'auditor'])).status).toBe(201);
+    const version = await versionOfUser(fx.A.target.id);
+    const promote = await send(oa, 'PATCH', `/users/${fx.A.target.id}`, { roles: ['case_worker', 'system_admin'], version });
+    expect(promote.status).toBe(400);
+    expect(promote.body.error.fields).toEqual({ roles: 'role_not_grantable' });
+  });
+});
+
+describe('API tokens as callers', () => {
+  // The service account holds org_admin; its token carries users:read and organizations:read only.
+  const token = (k: OrgKey): Caller => ({ ip: `10.203.0.${k === 'A' ? 1 : 2}`, bearer: fx[k].service.token });
+
+  it('act within both the account’s roles and the token’s scopes', async () => {
+    const t = token('A');
+    expect((await send(t, 'GET', `/users/${fx.A.target.id}`)).status).toBe(200);
+    expect((await send(t, 'GET', `/users/${fx.B.target.id}`)).status).toBe(404);
+    expect((await send(t, 'GET', '/organizations')).status).toBe(200);
+    // The roles would allow these; the scopes do not.
+    expect((await send(t, 'PATCH', `/users/${fx.A.target.id}`, { displayName: 'X', version: await versionOfUser(fx.A.target.id) })).status).toBe(404);
+    expect((await send(t, 'PATCH', `/organizations/${fx.A.id}`, { acronym: 'X', version: await versionOfOrg(fx.A.id) })).status).toBe(404);
+    expect((await send(t, 'GET', '/audit-events')).status).toBe(403);
+  });
+
+  it.each([
+    ['GET', '/api-tokens'],
+    ['POST', '/api-tokens'],
+    ['POST', '/auth/logout'],
+    ['PATCH', '/auth/me'],
+    ['POST', '/auth/password'],
+    ['POST', '/auth/totp/enrol'],
+  ])('are refused by the session-only route %s %s (403)', async (method, path) => {
+    const res = await send(token('B'), method, path, {});
+    expect(res.status, res.text).toBe(403);
+  });
+
+  it('never mint tokens, even for the account itself', async () => {
+    const res = await send(token('A'), 'POST', `/users/${fx.A.service.id}/api-tokens`, { name: 'self', scopes: ['users:read'] });
+    expect(res.status).toBe(403);
+  });
+
+  it('stop working when their account is deactivated', async () => {
+    const svc = await s.user({ organizationId: fx.B.id, roles: ['analyst'], kind: 'service' });
+    const made = await send(fx.B.actors.org_admin, 'POST', `/users/${svc.id}/api-tokens`, { name: 'short-lived', scopes: ['organizations:read'] });
+    expect(made.status).toBe(201);
+    const caller = { ip: '10.203.0.3', bearer: made.body.token as string };
+    expect((await send(caller, 'GET', '/organizations')).status).toBe(200);
+    expect((await send(fx.B.actors.org_admin, 'POST', `/users/${svc.id}/deactivate`)).status).toBe(200);
+    expect((await send(caller, 'GET', '/organizations')).status).toBe(401);
+  });
+});
