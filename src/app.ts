@@ -23,7 +23,7 @@ import { authRoutes } from './auth/routes.js';
 import { apiTokenRoutes } from './api-tokens/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
-import { HttpError } from './platform/http/errors.js';
+import { errorBody, HttpError } from './platform/http/errors.js';
 import type { App, Deps } from './platform/http/types.js';
 import { referenceRoutes } from './reference/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -117,6 +117,15 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // Every API route can answer 429, and every non-public one 401 and 403: declare them once, here.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1')) return;
+    const schema = (route.schema ??= {}) as { response?: Record<number, unknown> };
+    const response = (schema.response ??= {});
+    const declare = (status: number) => (response[status] ??= errorBody);
+    declare(429);
+    if (route.config?.auth !== 'public') [401, 403].forEach(declare);
+  });
   await app.register(authenticate, { db: deps.database.db });
   await app.register(healthRoutes(deps));
   await app.register(

@@ -4,8 +4,8 @@
 // module. A route the table does not list fails the coverage test, so a new route needs a row.
 //
 // Conventions the rows follow:
-// - a refused read of, or action on, a record answers 404 (IDs cannot be probed); a refused
-//   action with no record (creating an organisation, listing the audit log) answers 403;
+// - an action the caller's roles never allow answers 403, whatever the record; a record out of the
+//   caller's reach (another organisation, a system administrator) answers 404, so IDs cannot be probed;
 // - every refusal (NOT_FOUND / FORBIDDEN below) is recorded in audit_events as 'permission.denied',
 //   and an allowed request (2xx) records no denial;
 // - anonymous callers get 401 on every route that is not public.
@@ -246,20 +246,20 @@ const table: Row[] = [
   {
     route: 'PATCH /organizations/{id}',
     anonymous: 401,
-    targets: { own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND), other: by({ system_admin: 200 }, NOT_FOUND) },
+    targets: { own: by({ system_admin: 200, org_admin: 200 }, FORBIDDEN), other: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN) },
     request: async (a) => ({ params: { id: orgOf(a) }, body: { acronym: `A${uniq()}`, version: await versionOfOrg(orgOf(a)) } }),
   },
   {
     route: 'POST /organizations/{id}/deactivate',
     anonymous: 401,
     // Own: one's own organisation (a system administrator may not deactivate it: 409). Other: a new organisation.
-    targets: { own: by({ system_admin: 409 }, NOT_FOUND), other: by({ system_admin: 200 }, NOT_FOUND) },
+    targets: { own: by({ system_admin: 409 }, FORBIDDEN), other: by({ system_admin: 200 }, FORBIDDEN) },
     request: async (a) => ({ params: { id: a.target === 'own' ? a.actor.orgId : (await s.org()).id } }),
   },
   {
     route: 'POST /organizations/{id}/reactivate',
     anonymous: 401,
-    targets: { own: by({ system_admin: 200 }, NOT_FOUND), other: by({ system_admin: 200 }, NOT_FOUND) },
+    targets: { own: by({ system_admin: 200 }, FORBIDDEN), other: by({ system_admin: 200 }, FORBIDDEN) },
     request: async (a) => ({ params: { id: a.target === 'own' ? a.actor.orgId : (await s.org({ active: false })).id } }),
   },
 
@@ -269,8 +269,9 @@ const table: Row[] = [
   {
     route: 'POST /users',
     anonymous: 401,
-    // The new user's organisation is the record acted on, so a refusal answers 404 like any other record's.
-    targets: { own: by({ system_admin: 201, org_admin: 201 }, NOT_FOUND), other: by({ system_admin: 201 }, NOT_FOUND) },
+    // Roles that may never create users are refused (403); an organisation administrator asking for
+    // another organisation gets 404, as for any record out of reach.
+    targets: { own: by({ system_admin: 201, org_admin: 201 }, FORBIDDEN), other: by({ system_admin: 201, org_admin: NOT_FOUND }, FORBIDDEN) },
     request: (a) => ({ body: { email: `baru.${uniq()}@example.org`, displayName: 'Pengguna Baru', organizationId: orgOf(a), roles: ['case_worker'] } }),
   },
   {
@@ -288,10 +289,10 @@ const table: Row[] = [
     route: 'PATCH /users/{id}',
     anonymous: 401,
     targets: {
-      own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
-      other: by({ system_admin: 200 }, NOT_FOUND),
-      self: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
-      admin: by({ system_admin: 200 }, NOT_FOUND),
+      own: by({ system_admin: 200, org_admin: 200 }, FORBIDDEN),
+      other: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN),
+      self: by({ system_admin: 200, org_admin: 200 }, FORBIDDEN),
+      admin: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN),
     },
     request: async (a) => ({ params: { id: userOf(a) }, body: { displayName: `Nama ${uniq()}`, version: await versionOfUser(userOf(a)) } }),
   },
@@ -299,11 +300,11 @@ const table: Row[] = [
     route: 'POST /users/{id}/deactivate',
     anonymous: 401,
     targets: {
-      own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
-      other: by({ system_admin: 200 }, NOT_FOUND),
+      own: by({ system_admin: 200, org_admin: 200 }, FORBIDDEN),
+      other: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN),
       // Nobody deactivates their own account.
-      self: by({ system_admin: 409, org_admin: 409 }, NOT_FOUND),
-      admin: by({ system_admin: 200 }, NOT_FOUND),
+      self: by({ system_admin: 409, org_admin: 409 }, FORBIDDEN),
+      admin: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN),
     },
     request: async (a) => ({ params: { id: await freshUserOf(a) } }),
   },
@@ -311,10 +312,10 @@ const table: Row[] = [
     route: 'POST /users/{id}/reactivate',
     anonymous: 401,
     targets: {
-      own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
-      other: by({ system_admin: 200 }, NOT_FOUND),
-      self: by({ system_admin: 409, org_admin: 409 }, NOT_FOUND),
-      admin: by({ system_admin: 200 }, NOT_FOUND),
+      own: by({ system_admin: 200, org_admin: 200 }, FORBIDDEN),
+      other: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN),
+      self: by({ system_admin: 409, org_admin: 409 }, FORBIDDEN),
+      admin: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN),
     },
     request: async (a) => ({ params: { id: await freshUserOf(a, { status: 'deactivated' }) } }),
   },
@@ -322,9 +323,9 @@ const table: Row[] = [
     route: 'POST /users/{id}/activation',
     anonymous: 401,
     targets: {
-      own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
-      other: by({ system_admin: 200 }, NOT_FOUND),
-      admin: by({ system_admin: 200 }, NOT_FOUND),
+      own: by({ system_admin: 200, org_admin: 200 }, FORBIDDEN),
+      other: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN),
+      admin: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN),
     },
     request: async (a) => ({ params: { id: await freshUserOf(a) } }),
   },
@@ -332,9 +333,9 @@ const table: Row[] = [
     route: 'POST /users/{id}/totp/reset',
     anonymous: 401,
     targets: {
-      own: by({ system_admin: 204, org_admin: 204 }, NOT_FOUND),
-      other: by({ system_admin: 204 }, NOT_FOUND),
-      admin: by({ system_admin: 204 }, NOT_FOUND),
+      own: by({ system_admin: 204, org_admin: 204 }, FORBIDDEN),
+      other: by({ system_admin: 204, org_admin: NOT_FOUND }, FORBIDDEN),
+      admin: by({ system_admin: 204, org_admin: NOT_FOUND }, FORBIDDEN),
     },
     request: async (a) => ({ params: { id: await freshUserOf(a, { totp: true }) } }),
   },
@@ -360,10 +361,10 @@ const table: Row[] = [
     route: 'GET /users/{id}/api-tokens',
     anonymous: 401,
     targets: {
-      own: by({ system_admin: 200, org_admin: 200 }, NOT_FOUND),
-      other: by({ system_admin: 200 }, NOT_FOUND),
+      own: by({ system_admin: 200, org_admin: 200 }, FORBIDDEN),
+      other: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN),
       self: all(200),
-      admin: by({ system_admin: 200 }, NOT_FOUND),
+      admin: by({ system_admin: 200, org_admin: NOT_FOUND }, FORBIDDEN),
     },
     request: (a) => ({ params: { id: serviceOf(a) } }),
   },
@@ -371,10 +372,10 @@ const table: Row[] = [
     route: 'POST /users/{id}/api-tokens',
     anonymous: 401,
     targets: {
-      own: by({ system_admin: 201, org_admin: 201 }, NOT_FOUND),
-      other: by({ system_admin: 201 }, NOT_FOUND),
+      own: by({ system_admin: 201, org_admin: 201 }, FORBIDDEN),
+      other: by({ system_admin: 201, org_admin: NOT_FOUND }, FORBIDDEN),
       self: all(201),
-      admin: by({ system_admin: 201 }, NOT_FOUND),
+      admin: by({ system_admin: 201, org_admin: NOT_FOUND }, FORBIDDEN),
     },
     request: (a) => ({ params: { id: serviceOf(a) }, body: { name: `svc ${uniq()}`, scopes: ['users:read'] } }),
   },
@@ -382,10 +383,10 @@ const table: Row[] = [
     route: 'DELETE /users/{id}/api-tokens/{tokenId}',
     anonymous: 401,
     targets: {
-      own: by({ system_admin: 204, org_admin: 204 }, NOT_FOUND),
-      other: by({ system_admin: 204 }, NOT_FOUND),
+      own: by({ system_admin: 204, org_admin: 204 }, FORBIDDEN),
+      other: by({ system_admin: 204, org_admin: NOT_FOUND }, FORBIDDEN),
       self: all(204),
-      admin: by({ system_admin: 204 }, NOT_FOUND),
+      admin: by({ system_admin: 204, org_admin: NOT_FOUND }, FORBIDDEN),
     },
     request: async (a) => ({ params: { id: serviceOf(a), tokenId: await freshToken(serviceOf(a)) } }),
   },
@@ -604,9 +605,9 @@ describe('API tokens as callers', () => {
     expect((await send(t, 'GET', `/users/${fx.A.target.id}`)).status).toBe(200);
     expect((await send(t, 'GET', `/users/${fx.B.target.id}`)).status).toBe(404);
     expect((await send(t, 'GET', '/organizations')).status).toBe(200);
-    // The roles would allow these; the scopes do not.
-    expect((await send(t, 'PATCH', `/users/${fx.A.target.id}`, { displayName: 'X', version: await versionOfUser(fx.A.target.id) })).status).toBe(404);
-    expect((await send(t, 'PATCH', `/organizations/${fx.A.id}`, { acronym: 'X', version: await versionOfOrg(fx.A.id) })).status).toBe(404);
+    // The roles would allow these; the scopes do not, so the action itself is refused.
+    expect((await send(t, 'PATCH', `/users/${fx.A.target.id}`, { displayName: 'X', version: await versionOfUser(fx.A.target.id) })).status).toBe(403);
+    expect((await send(t, 'PATCH', `/organizations/${fx.A.id}`, { acronym: 'X', version: await versionOfOrg(fx.A.id) })).status).toBe(403);
     expect((await send(t, 'GET', '/audit-events')).status).toBe(403);
   });
 

@@ -171,7 +171,7 @@ describe('service account tokens', () => {
     issued.push(res.body.token);
     const before = (await query('select count(*)::int as n from users'))[0].n;
     const created = await bearer(res.body.token).post('/api/v1/users', { email: 'mesin@example.org', displayName: 'Mesin', organizationId: orgA.id, roles: ['case_worker'] });
-    expect(created.status).toBe(404);
+    expect(created.status).toBe(403);
     expect((await query('select count(*)::int as n from users'))[0].n).toBe(before);
   });
 

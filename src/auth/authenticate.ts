@@ -9,6 +9,7 @@ import { apiTokens, organizations, users } from '../platform/db/schema.js';
 import { hashToken } from '../platform/crypto/tokens.js';
 import { forbidden, HttpError, unauthorized } from '../platform/http/errors.js';
 import { requiresTotp } from './service.js';
+import { appendAudit } from '../audit/service.js';
 import { resolveSession, SESSION_COOKIE } from './sessions.js';
 
 export type AuthMode = 'public' | 'session' | 'any';
@@ -71,6 +72,14 @@ async function fromApiToken(db: Db, token: string): Promise<Actor | null> {
   };
 }
 
+function originHost(origin: string) {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 export async function resolveActor(db: Db, req: FastifyRequest): Promise<Actor | null> {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return fromApiToken(db, header.slice(7).trim());
@@ -87,13 +96,26 @@ export const authenticate = fp(async (app: FastifyInstance, opts: { db: Db }) =>
     if (actor) req.actor = actor;
     if (mode === 'public') return;
     if (!actor) throw unauthorized();
-    if (mode === 'session' && !actor.sessionId) throw forbidden('This action needs a signed-in person, not an API token.');
+    const refuse = async (reason: string, error: HttpError) => {
+      await appendAudit(opts.db, {
+        action: 'permission.denied',
+        outcome: 'denied',
+        actorId: actor.userId,
+        actorKind: actor.kind === 'service' ? 'service' : 'user',
+        organizationId: actor.organizationId,
+        ip: req.ip,
+        requestId: String(req.id),
+        details: { reason, route: req.routeOptions.url ?? null, method: req.method },
+      });
+      throw error;
+    };
+    if (mode === 'session' && !actor.sessionId) await refuse('session_required', forbidden('This action needs a signed-in person, not an API token.'));
     if (actor.mustEnrolTotp && !req.routeOptions.config?.beforeTotp)
-      throw new HttpError(403, 'totp_enrolment_required', 'Turn on two-factor authentication before you continue.');
+      await refuse('totp_enrolment_required', new HttpError(403, 'totp_enrolment_required', 'Turn on two-factor authentication before you continue.'));
     // A cookie-borne write must come from our own pages (SameSite=Strict already refuses most cross-site requests).
     if (actor.sessionId && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.headers.host) throw forbidden('Cross-site request refused.');
+      if (origin && originHost(origin) !== req.headers.host) await refuse('cross_site', forbidden('Cross-site request refused.'));
     }
   });
 });

@@ -74,13 +74,14 @@ function appendFor(ctx: Ctx, tx: DbHandle, user: Pick<UserRow, 'id' | 'organizat
 
 /** A TOTP code (never the same one twice) or an unused recovery code. */
 async function useSecondFactor(db: DbHandle, user: UserRow, code: string, cipher: FieldCipher): Promise<boolean> {
-  if (/[a-z]/i.test(code)) {
+  // Recovery codes have ten characters (xxxxx-xxxxx); TOTP codes six digits.
+  if (normaliseRecoveryCode(code).length === 10) {
     const [rc] = await db
       .update(recoveryCodes)
       .set({ usedAt: new Date() })
       .where(and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, hashRecoveryCode(code)), isNull(recoveryCodes.usedAt)))
       .returning({ id: recoveryCodes.id });
-    return !!rc && normaliseRecoveryCode(code).length === 10;
+    return !!rc;
   }
   const step = await checkTotp(cipher.decrypt(user.totpSecret!), code, user.totpLastStep);
   if (step === null) return false;

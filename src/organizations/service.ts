@@ -21,7 +21,7 @@ async function checkReferences(tx: DbHandle, input: { areaCode?: string | null; 
     if (input.parentId === selfId) throw badRequest('An organisation cannot be its own parent.', { parentId: 'parent_cycle' });
     // Walk up from the proposed parent: reaching self would make a cycle.
     let cursor: string | null = input.parentId;
-    for (let depth = 0; cursor && depth < 20; depth++) {
+    for (let depth = 0; cursor && depth < 1000; depth++) {
       const [p]: { id: string; parentId: string | null }[] = await tx
         .select({ id: organizations.id, parentId: organizations.parentId })
         .from(organizations)

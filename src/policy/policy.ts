@@ -126,11 +126,17 @@ export function reachOf(actor: Actor, action: Action): Reach | null {
 export interface Target {
   organizationId?: string | null;
   userId?: string | null;
+  /** Roles of a target user: only a system administrator acts on a system administrator. */
+  roles?: readonly Role[];
 }
+
+const actsOnAccount = (action: Action) => action.startsWith('user.') && action !== 'user.read';
 
 export function can(actor: Actor, action: Action, target?: Target): boolean {
   const reach = reachOf(actor, action);
   if (!reach) return false;
+  if ((actsOnAccount(action) || action === 'apiToken.manageService') && target?.roles?.includes('system_admin') && !actor.roles.includes('system_admin'))
+    return false;
   if (!target || reach === 'all') return true;
   if (reach === 'organization') return target.organizationId === actor.organizationId;
   return target.userId === actor.userId;

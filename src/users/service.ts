@@ -42,7 +42,7 @@ export const userQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-const target = (u: { id: string; organizationId: string }) => ({ organizationId: u.organizationId, userId: u.id, type: 'user', id: u.id });
+const target = (u: { id: string; organizationId: string; roles: readonly Role[] }) => ({ organizationId: u.organizationId, userId: u.id, roles: u.roles, type: 'user', id: u.id });
 
 /** Loads a user the caller may act on, or 404 (audited) for one they may not see. */
 async function loadFor(ctx: Ctx, action: Parameters<Ctx['require']>[0], id: string) {
@@ -60,14 +60,6 @@ function assertRolesGrantable(ctx: Ctx, roles: readonly Role[], current: readonl
   // A role the caller cannot grant can neither be added nor taken away by them.
   const changed = [...roles.filter((r) => !current.includes(r)), ...current.filter((r) => !roles.includes(r))];
   if (changed.some((r) => !grantable.includes(r))) throw badRequest('You may not grant or remove this role.', { roles: 'role_not_grantable' });
-}
-
-/** Organisation administrators cannot touch system administrators (a refusal, recorded like every other). */
-async function assertManageable(ctx: Ctx, user: { id: string; roles: readonly Role[] }, action: Parameters<Ctx['require']>[0]) {
-  if (user.roles.includes('system_admin') && !ctx.who().roles.includes('system_admin')) {
-    await ctx.audit(ctx.db, { action: 'permission.denied', outcome: 'denied', targetType: 'user', targetId: user.id, details: { action, reason: 'system_admin_target' } });
-    throw notFound();
-  }
 }
 
 export async function list(ctx: Ctx, q: z.infer<typeof userQuery>) {
@@ -119,7 +111,6 @@ export async function create(ctx: Ctx, input: z.infer<typeof userCreate>) {
 
 export async function update(ctx: Ctx, id: string, input: z.infer<typeof userUpdate>) {
   const user = await loadFor(ctx, 'user.update', id);
-  await assertManageable(ctx, user, 'user.update');
   const { version, ...set } = input;
   if (set.roles) {
     set.roles = [...new Set(set.roles)];
@@ -143,7 +134,6 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof userUpd
 
 export async function setActive(ctx: Ctx, id: string, active: boolean) {
   const user = await loadFor(ctx, 'user.deactivate', id);
-  await assertManageable(ctx, user, 'user.deactivate');
   if (id === ctx.who().userId) throw conflict('You cannot deactivate your own account.', 'own_account');
   return ctx.db.transaction(async (tx) => {
     const status = active ? (user.kind === 'service' ? 'active' : 'pending') : 'deactivated';
@@ -172,7 +162,6 @@ export async function setActive(ctx: Ctx, id: string, active: boolean) {
 /** A new one-time activation link: the way back in for someone who forgot their password. */
 export async function reissueActivation(ctx: Ctx, id: string) {
   const user = await loadFor(ctx, 'user.update', id);
-  await assertManageable(ctx, user, 'user.update');
   if (user.kind !== 'person') throw conflict('Service accounts use API tokens, not passwords.', 'service_account');
   if (user.status === 'deactivated') throw conflict('Reactivate this user first.', 'user_deactivated');
   return ctx.db.transaction(async (tx) => {
@@ -185,8 +174,7 @@ export async function reissueActivation(ctx: Ctx, id: string) {
 }
 
 export async function resetTotp(ctx: Ctx, id: string) {
-  const user = await loadFor(ctx, 'user.update', id);
-  await assertManageable(ctx, user, 'user.update');
+  await loadFor(ctx, 'user.update', id);
   await ctx.db.transaction(async (tx) => {
     await clearTotp(tx, id);
     await revokeAllSessions(tx, id);

@@ -102,7 +102,7 @@ describe('creating users', () => {
   it('is refused to a case worker', async () => {
     const worker = await s.signedIn({ organizationId: orgA.id, roles: ['case_worker'] });
     const res = await worker.post('/api/v1/users', { email: newEmail(), displayName: 'X', organizationId: orgA.id, roles: ['case_worker'] });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(403);
   });
 });
 

@@ -3,7 +3,16 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { ApiError } from './api/client';
 import { queryClient } from './api/queryClient';
-import { organizationLevels, organizationTypes, roles, userStatuses } from './api/types';
+import {
+  organizationLevels,
+  organizationTypes,
+  roles,
+  userStatuses,
+  type OrganizationLevel,
+  type OrganizationType,
+  type Role,
+  type UserStatus,
+} from './api/types';
 import { meQuery, mustEnrolTotp } from './auth/me';
 import { PublicFrame, PublicLayout } from './auth/PublicLayout';
 import { flag, offset, oneOf, str } from './search';
@@ -11,6 +20,28 @@ import { AppShell } from './shell/AppShell';
 import { ErrorPage } from './shell/ErrorPage';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { Loading } from './ui/Messages';
+
+interface LoginSearch {
+  redirect?: string;
+  activated?: 1;
+  setup?: 1;
+  signedOut?: 1;
+  expired?: 1;
+}
+interface OrganizationsSearch {
+  q?: string;
+  type?: OrganizationType;
+  level?: OrganizationLevel;
+  status?: 'active' | 'inactive' | 'all';
+  offset?: number;
+}
+interface UsersSearch {
+  q?: string;
+  role?: Role;
+  status?: UserStatus;
+  organizationId?: string;
+  offset?: number;
+}
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
@@ -28,7 +59,7 @@ const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: 'public'
 const loginRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'login',
-  validateSearch: (s: Record<string, unknown>) => ({
+  validateSearch: (s: Record<string, unknown>): LoginSearch => ({
     redirect: str(s.redirect),
     activated: flag(s.activated),
     setup: flag(s.setup),
@@ -41,14 +72,14 @@ const loginRoute = createRoute({
 const activateRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'activate',
-  validateSearch: (s: Record<string, unknown>) => ({ token: str(s.token) }),
+  validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
   component: lazyRouteComponent(() => import('./auth/ActivatePage'), 'ActivatePage'),
 });
 
 const setupRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'setup',
-  validateSearch: (s: Record<string, unknown>) => ({ token: str(s.token) }),
+  validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
   component: lazyRouteComponent(() => import('./auth/SetupPage'), 'SetupPage'),
 });
 
@@ -80,7 +111,7 @@ const homeRoute = createRoute({
 const organizationsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'organizations',
-  validateSearch: (s: Record<string, unknown>) => ({
+  validateSearch: (s: Record<string, unknown>): OrganizationsSearch => ({
     q: str(s.q),
     type: oneOf(organizationTypes, s.type),
     level: oneOf(organizationLevels, s.level),
@@ -105,7 +136,7 @@ const organizationRoute = createRoute({
 const usersRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'users',
-  validateSearch: (s: Record<string, unknown>) => ({
+  validateSearch: (s: Record<string, unknown>): UsersSearch => ({
     q: str(s.q),
     role: oneOf(roles, s.role),
     status: oneOf(userStatuses, s.status),

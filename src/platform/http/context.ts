@@ -14,7 +14,7 @@ export interface Ctx {
   userAgent: string | undefined;
   /** The authenticated caller, or 401. */
   who(): Actor;
-  /** Allows the action on the target or records the denial and throws (404 for a record, 403 for an action). */
+  /** Allows the action on the target or records the denial and throws: 404 for a record out of reach, 403 for an action the roles never allow. */
   require(action: Action, target?: Target & { type?: string; id?: string }): Promise<Actor>;
   /** How far the caller may take an action (for list queries), or records the denial and throws 403. */
   reach(action: Action): Promise<Reach>;
@@ -43,7 +43,8 @@ export function createCtx(db: Db, req: FastifyRequest): Ctx {
         targetId: target?.id ?? null,
         details: { action },
       });
-      throw target ? notFound() : forbidden();
+      // A record out of reach answers as if it did not exist; an action the roles never allow is plainly refused.
+      throw target && reachOf(actor, action) ? notFound() : forbidden();
     },
     async reach(action) {
       const actor = ctx.who();

@@ -16,10 +16,15 @@ export function errorText(error: unknown): string {
   return translated('errors.unexpected') ?? String(error);
 }
 
-/** A field error from the API: a code such as `too_common`, or a message. */
+/**
+ * A field error from the API: a code such as `too_common` (translated), or, for schema validation,
+ * an English message, shown as is only in English and replaced by a generic text otherwise.
+ */
 export function fieldErrorText(codeOrMessage: string | undefined | null): string | undefined {
   if (!codeOrMessage) return undefined;
-  return translated(`errors.fields.${codeOrMessage}`) ?? codeOrMessage;
+  if (/^[a-z][a-z0-9_]*$/.test(codeOrMessage))
+    return translated(`errors.fields.${codeOrMessage}`) ?? translated(`errors.${codeOrMessage}`) ?? (translated('errors.fields.invalid') as string);
+  return i18n.language === 'en' ? codeOrMessage : (translated('errors.fields.invalid') as string);
 }
 
 /** The translated error of one field, looked up under any of the given API field names. */

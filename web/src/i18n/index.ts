@@ -28,6 +28,13 @@ export function currentLanguage(): Locale {
   return i18n.language === 'en' ? 'en' : 'id';
 }
 
+/** A language picked before signing in (on the sign-in page): it then wins over the account's saved one. */
+let pickedBeforeSignIn: Locale | null = null;
+export const languagePickedBeforeSignIn = (): Locale | null => pickedBeforeSignIn;
+export function rememberPickBeforeSignIn(lng: Locale | null): void {
+  pickedBeforeSignIn = lng;
+}
+
 export async function setLanguage(lng: Locale): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, lng);
@@ -51,6 +58,11 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 document.documentElement.lang = i18n.language;
+
+/** The text under a key built at run time (such as a code from the server), or the fallback. */
+export function textOr(key: string, fallback: string): string {
+  return i18n.exists(key) ? (i18n.t(key as never) as string) : fallback;
+}
 
 /** Locale tag for Intl formatting. */
 export const intlLocale = (): string => (currentLanguage() === 'en' ? 'en-GB' : 'id-ID');

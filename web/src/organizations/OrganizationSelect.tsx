@@ -39,7 +39,7 @@ export function OrganizationSelect({
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="field org-select">
-      <label htmlFor={`${id}-q`}>{t('organizations.select.search', { label })}</label>
+      <label htmlFor={`${id}-q`}>{t('organizations.select.search', { label: label.charAt(0).toLocaleLowerCase() + label.slice(1) })}</label>
       <input
         id={`${id}-q`}
         name={`${name}Search`}
@@ -51,7 +51,6 @@ export function OrganizationSelect({
       />
       <label htmlFor={id}>
         {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <select
         id={id}

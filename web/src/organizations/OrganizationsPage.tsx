@@ -9,6 +9,7 @@ import { formatNumber } from '../i18n';
 import { SelectField, TextField } from '../ui/Field';
 import { ErrorAlert, Loading } from '../ui/Messages';
 import { Pager } from '../ui/Pager';
+import { FilterPanel } from '../ui/FilterPanel';
 import { usePageTitle } from '../ui/usePageTitle';
 import { organizationsQuery } from './api';
 
@@ -63,38 +64,40 @@ export function OrganizationsPage() {
         ) : null}
       </div>
 
-      <form role="search" className="filters" onSubmit={apply} aria-label={t('organizations.filters')}>
-        <TextField label={t('common.search')} name="q" type="search" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
-        <SelectField label={t('organizations.fields.type')} name="type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
-          <option value="">{t('common.all')}</option>
-          {organizationTypes.map((ty) => (
-            <option key={ty} value={ty}>
-              {t(`organizations.types.${ty}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('organizations.fields.level')} name="level" value={form.level} onChange={(e) => setForm({ ...form, level: e.target.value })}>
-          <option value="">{t('common.all')}</option>
-          {organizationLevels.map((l) => (
-            <option key={l} value={l}>
-              {t(`organizations.levels.${l}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('common.status')} name="status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as 'active' })}>
-          <option value="active">{t('organizations.status.active')}</option>
-          <option value="inactive">{t('organizations.status.inactive')}</option>
-          <option value="all">{t('common.all')}</option>
-        </SelectField>
-        <div className="actions">
-          <button type="submit" className="button">
-            {t('common.apply')}
-          </button>
-          <Link to="/organizations" search={{}} className="button secondary">
-            {t('common.reset')}
-          </Link>
-        </div>
-      </form>
+      <FilterPanel active={!!(search.q || search.type || search.level || search.status)}>
+        <form role="search" className="filters" onSubmit={apply} aria-label={t('organizations.filters')}>
+          <TextField label={t('common.search')} name="q" type="search" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
+          <SelectField label={t('organizations.fields.type')} name="type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {organizationTypes.map((ty) => (
+              <option key={ty} value={ty}>
+                {t(`organizations.types.${ty}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('organizations.fields.level')} name="level" value={form.level} onChange={(e) => setForm({ ...form, level: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {organizationLevels.map((l) => (
+              <option key={l} value={l}>
+                {t(`organizations.levels.${l}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('common.status')} name="status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as 'active' })}>
+            <option value="active">{t('organizations.status.active')}</option>
+            <option value="inactive">{t('organizations.status.inactive')}</option>
+            <option value="all">{t('common.all')}</option>
+          </SelectField>
+          <div className="actions">
+            <button type="submit" className="button">
+              {t('common.apply')}
+            </button>
+            <Link to="/organizations" search={{}} className="button secondary">
+              {t('common.reset')}
+            </Link>
+          </div>
+        </form>
+      </FilterPanel>
 
       {isPending ? <Loading /> : null}
       {isError ? <ErrorAlert error={error} /> : null}

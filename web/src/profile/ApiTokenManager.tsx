@@ -5,17 +5,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { ApiToken } from '../api/types';
-import i18n, { formatDate, formatDateTime } from '../i18n';
+import { formatDate, formatDateTime, textOr } from '../i18n';
 import { fieldError } from '../i18n/errors';
 import { ChoiceGroup, TextField } from '../ui/Field';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorAlert, Loading } from '../ui/Messages';
 import { OneTimeSecret } from '../ui/OneTimeSecret';
 
-export function scopeLabel(scope: string): string {
-  const key = `apiTokens.scopes.${scope.replace(/[:.]/g, '_')}`;
-  return i18n.exists(key) ? (i18n.t(key as never) as string) : scope;
-}
+export const scopeLabel = (scope: string) => textOr(`apiTokens.scopes.${scope.replace(/[:.]/g, '_')}`, scope);
 
 function tokenState(tk: ApiToken): 'revoked' | 'expired' | 'active' {
   if (tk.revokedAt) return 'revoked';

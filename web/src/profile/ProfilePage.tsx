@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../ui/Field';
 import { ErrorAlert, StatusMessage } from '../ui/Messages';
 import { usePageTitle } from '../ui/usePageTitle';
 import { ProfileTabs } from './ProfileTabs';
+import { LocaleOptions } from '../shell/LocaleOptions';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -73,12 +74,7 @@ function DetailsForm() {
           error={fieldError(save.error, 'displayName')}
         />
         <SelectField label={t('users.fields.locale')} name="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-          <option value="id" lang="id">
-            Bahasa Indonesia
-          </option>
-          <option value="en" lang="en">
-            English
-          </option>
+          <LocaleOptions />
         </SelectField>
         <div className="actions">
           <button type="submit" className="button" disabled={save.isPending}>

@@ -5,8 +5,9 @@ import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { MeContext, meQuery, mustEnrolTotp } from '../auth/me';
-import { currentLanguage, setLanguage } from '../i18n';
+import type { Me } from '../api/types';
+import { MeContext, meQuery, meQueryKey, mustEnrolTotp } from '../auth/me';
+import { currentLanguage, languagePickedBeforeSignIn, rememberPickBeforeSignIn, setLanguage } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 
@@ -29,11 +30,19 @@ export function AppShell() {
     }
   }, [pathname]);
 
-  // The account's language wins when a session starts.
+  // When a session starts, the account's language wins, unless the person just picked one on the
+  // sign-in page: then that choice is saved to the account.
   const accountLocale = me?.user.locale;
   useEffect(() => {
-    if (accountLocale && accountLocale !== currentLanguage()) void setLanguage(accountLocale);
-  }, [accountLocale]);
+    if (!accountLocale) return;
+    const picked = languagePickedBeforeSignIn();
+    rememberPickBeforeSignIn(null);
+    if (picked && picked !== accountLocale) {
+      void api<Me>('/auth/me', { method: 'PATCH', body: { locale: picked } })
+        .then((updated) => queryClient.setQueryData(meQueryKey, updated))
+        .catch(() => undefined);
+    } else if (accountLocale !== currentLanguage()) void setLanguage(accountLocale);
+  }, [accountLocale, queryClient]);
 
   const logout = useMutation({
     mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Locale, Me } from '../api/types';
 import { MeContext, meQueryKey } from '../auth/me';
-import { currentLanguage, setLanguage } from '../i18n';
+import { currentLanguage, rememberPickBeforeSignIn, setLanguage } from '../i18n';
+import { LocaleOptions } from './LocaleOptions';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
@@ -15,7 +16,8 @@ export function LanguageSwitch() {
 
   async function change(lng: Locale) {
     await setLanguage(lng);
-    if (me && me.user.locale !== lng) {
+    if (!me) rememberPickBeforeSignIn(lng);
+    else if (me.user.locale !== lng) {
       try {
         const updated = await api<Me>('/auth/me', { method: 'PATCH', body: { locale: lng } });
         queryClient.setQueryData(meQueryKey, updated);
@@ -29,12 +31,7 @@ export function LanguageSwitch() {
     <div className="language-switch">
       <label htmlFor={id}>{t('language.label')}</label>
       <select id={id} name="language" value={currentLanguage()} onChange={(e) => void change(e.target.value as Locale)}>
-        <option value="id" lang="id">
-          Bahasa Indonesia
-        </option>
-        <option value="en" lang="en">
-          English
-        </option>
+        <LocaleOptions />
       </select>
     </div>
   );

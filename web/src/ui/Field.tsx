@@ -43,7 +43,6 @@ export function TextField({
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {input.required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <input
         id={id}
@@ -81,7 +80,6 @@ export function SelectField({
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {select.required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
         {children}

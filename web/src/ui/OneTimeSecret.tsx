@@ -7,11 +7,11 @@ export function OneTimeSecret({ label, value, note }: { label: string; value: st
   const { t } = useTranslation();
   const id = useId();
   return (
-    <div className="one-time" role="region" aria-labelledby={`${id}-label`}>
+    <div className="one-time">
       <p className="alert alert-warning" id={`${id}-note`}>
         {note ?? t('common.shownOnce')}
       </p>
-      <label id={`${id}-label`} htmlFor={id}>
+      <label htmlFor={id}>
         {label}
       </label>
       <input

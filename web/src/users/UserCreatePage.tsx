@@ -14,6 +14,7 @@ import { OneTimeSecret } from '../ui/OneTimeSecret';
 import { usePageTitle } from '../ui/usePageTitle';
 import { activationLink, createUser, userKeys } from './api';
 import { RoleChoices } from './RoleChoices';
+import { LocaleOptions } from '../shell/LocaleOptions';
 
 export function UserCreatePage() {
   const { t } = useTranslation();
@@ -51,7 +52,7 @@ export function UserCreatePage() {
 }
 
 function UserCreateForm({ onCreated }: { onCreated: (user: User, activationToken: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -62,7 +63,7 @@ function UserCreateForm({ onCreated }: { onCreated: (user: User, activationToken
     organizationId: anyOrganization ? (null as string | null) : me.organization.id,
     roles: [] as Role[],
     kind: 'person' as UserKind,
-    locale: (i18n.language === 'en' ? 'en' : 'id') as Locale,
+    locale: 'id' as Locale,
   });
 
   const create = useMutation({
@@ -147,12 +148,7 @@ function UserCreateForm({ onCreated }: { onCreated: (user: User, activationToken
           onChange={(e) => setForm({ ...form, locale: e.target.value as Locale })}
           error={fieldError(err, 'locale')}
         >
-          <option value="id" lang="id">
-            Bahasa Indonesia
-          </option>
-          <option value="en" lang="en">
-            English
-          </option>
+          <LocaleOptions />
         </SelectField>
         <div className="actions">
           <button type="submit" className="button" disabled={create.isPending}>

@@ -18,6 +18,7 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { activationLink, newActivation, resetTotp, setUserActive, updateUser, userKeys, userQuery } from './api';
 import { RoleChoices } from './RoleChoices';
 import { StatusBadge } from './StatusBadge';
+import { LocaleOptions } from '../shell/LocaleOptions';
 
 const route = getRouteApi('/app/users/$userId');
 
@@ -62,7 +63,7 @@ function UserSummary({ u }: { u: User }) {
       <dt>{t('users.fields.roles')}</dt>
       <dd>{u.roles.map((r) => t(`roles.${r}`)).join(', ') || '—'}</dd>
       <dt>{t('users.fields.locale')}</dt>
-      <dd>{u.locale === 'en' ? 'English' : 'Bahasa Indonesia'}</dd>
+      <dd>{t(`language.names.${u.locale}`)}</dd>
       <dt>{t('common.status')}</dt>
       <dd>
         <StatusBadge status={u.status} />
@@ -205,12 +206,7 @@ function UserEditForm({ user }: { user: User }) {
           onChange={(e) => setForm({ ...form, locale: e.target.value as Locale })}
           error={fieldError(err, 'locale')}
         >
-          <option value="id" lang="id">
-            Bahasa Indonesia
-          </option>
-          <option value="en" lang="en">
-            English
-          </option>
+          <LocaleOptions />
         </SelectField>
         <div className="actions">
           <button type="submit" className="button" disabled={save.isPending || !!conflict}>

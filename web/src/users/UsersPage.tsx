@@ -11,6 +11,7 @@ import { NoAccess } from '../shell/NotFoundPage';
 import { SelectField, TextField } from '../ui/Field';
 import { ErrorAlert, Loading } from '../ui/Messages';
 import { Pager } from '../ui/Pager';
+import { FilterPanel } from '../ui/FilterPanel';
 import { usePageTitle } from '../ui/usePageTitle';
 import { usersQuery } from './api';
 import { StatusBadge } from './StatusBadge';
@@ -19,7 +20,6 @@ const route = getRouteApi('/app/users');
 const LIMIT = 20;
 
 export function UsersPage() {
-  const { t } = useTranslation();
   const me = useMe();
   const reach = me.permissions['user.read'];
   if (reach !== 'organization' && reach !== 'all') return <NoAccess />;
@@ -76,42 +76,44 @@ function UsersList({ allOrganizations, mayCreate }: { allOrganizations: boolean;
         ) : null}
       </div>
 
-      <form role="search" className="filters" onSubmit={apply} aria-label={t('users.filters')}>
-        <TextField label={t('common.search')} name="q" type="search" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
-        {allOrganizations ? (
-          <OrganizationSelect
-            label={t('users.fields.organization')}
-            name="organizationId"
-            value={form.organizationId}
-            onChange={(organizationId) => setForm({ ...form, organizationId })}
-            emptyLabel={t('common.all')}
-          />
-        ) : null}
-        <SelectField label={t('users.fields.role')} name="role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-          <option value="">{t('common.all')}</option>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('common.status')} name="status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })}>
-          <option value="">{t('common.all')}</option>
-          {userStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`users.status.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <div className="actions">
-          <button type="submit" className="button">
-            {t('common.apply')}
-          </button>
-          <Link to="/users" search={{}} className="button secondary">
-            {t('common.reset')}
-          </Link>
-        </div>
-      </form>
+      <FilterPanel active={!!(search.q || search.role || search.status || search.organizationId)}>
+        <form role="search" className="filters" onSubmit={apply} aria-label={t('users.filters')}>
+          <TextField label={t('common.search')} name="q" type="search" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
+          {allOrganizations ? (
+            <OrganizationSelect
+              label={t('users.fields.organization')}
+              name="organizationId"
+              value={form.organizationId}
+              onChange={(organizationId) => setForm({ ...form, organizationId })}
+              emptyLabel={t('common.all')}
+            />
+          ) : null}
+          <SelectField label={t('users.fields.role')} name="role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('common.status')} name="status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {userStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`users.status.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="actions">
+            <button type="submit" className="button">
+              {t('common.apply')}
+            </button>
+            <Link to="/users" search={{}} className="button secondary">
+              {t('common.reset')}
+            </Link>
+          </div>
+        </form>
+      </FilterPanel>
 
       {isPending ? <Loading /> : null}
       {isError ? <ErrorAlert error={error} /> : null}
