@@ -37,14 +37,45 @@ export const openapiInfo = {
     'Authenticate with the session cookie from POST /api/v1/auth/login, or with `Authorization: Bearer <API token>`.',
 };
 
-function zodFieldErrors(err: { validation: { instancePath?: string; message?: string; params?: unknown }[] }) {
-  const fields: Record<string, string> = {};
-  for (const v of err.validation) {
-    const issue = (v.params as { issue?: { path?: PropertyKey[]; message?: string } } | undefined)?.issue;
-    const path = issue?.path?.length ? issue.path.join('.') : (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '_';
-    fields[path] ??= issue?.message ?? v.message ?? 'Invalid value.';
+interface ValidationIssue {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** A stable code per failed check, which the web app translates; the English wording goes to the top-level message. */
+function issueCode(v: ValidationIssue): string {
+  const p = v.params ?? {};
+  const text = p.origin === 'string' || p.origin === 'array' || p.origin === 'set';
+  switch (v.keyword) {
+    case 'invalid_type':
+      return /received undefined/.test(v.message ?? '') ? 'required' : 'invalid_type';
+    case 'too_small':
+      return text ? (p.minimum === 1 ? 'required' : 'too_short') : 'too_small';
+    case 'too_big':
+      return text ? 'too_long' : 'too_large';
+    case 'invalid_format':
+      return p.format === 'email' ? 'invalid_email' : p.format === 'uuid' ? 'invalid_uuid' : 'invalid_format';
+    case 'invalid_value':
+      return 'invalid_choice';
+    case 'unrecognized_keys':
+      return 'unknown_field';
+    default:
+      return 'invalid';
   }
-  return fields;
+}
+
+function validationError(issues: ValidationIssue[]) {
+  const fields: Record<string, string> = {};
+  const lines: string[] = [];
+  for (const v of issues) {
+    const field = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '_';
+    if (fields[field]) continue;
+    fields[field] = issueCode(v);
+    lines.push(`${field}: ${v.message ?? 'invalid'}`);
+  }
+  return { code: 'invalid_input', message: `Some fields are invalid. ${lines.join('; ')}`, fields };
 }
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean | object } = {}): Promise<App> {
@@ -64,9 +95,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
       return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, fields: err.fields, ...err.extra } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      return reply.code(400).send({ error: { code: 'invalid_input', message: 'Some fields are invalid.', fields: zodFieldErrors(err) } });
+      return reply.code(400).send({ error: validationError(err.validation as ValidationIssue[]) });
     }
     const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      return reply.code(400).send({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
     if (e.statusCode === 413) return reply.code(413).send({ error: { code: 'payload_too_large', message: 'The request body is too large.' } });
     if (e.statusCode === 429) return reply.code(429).send({ error: { code: 'rate_limited', message: 'Too many requests; try again later.' } });
     if (e.statusCode === 415) return reply.code(415).send({ error: { code: 'unsupported_media_type', message: 'Send JSON.' } });
@@ -143,9 +176,22 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      // Files are looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
+      index: false,
+      cacheControl: false,
+      setHeaders(res, file) {
+        // Built assets carry a content hash in their name; everything else is revalidated.
+        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  if (hasWeb) app.get('/', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+    // API paths, other methods and missing files (a path with an extension) are plain 404s.
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb || /\.[a-z0-9]+$/i.test(req.url.split('?')[0])) {
       return reply.code(404).send({ error: { code: 'not_found', message: 'Not found.' } });
     }
     // The web app routes everything else itself.

@@ -90,7 +90,8 @@ export async function resolveActor(db: Db, req: FastifyRequest): Promise<Actor |
 
 export const authenticate = fp(async (app: FastifyInstance, opts: { db: Db }) => {
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/v1/')) return;
+    // Unknown routes answer 404 to everyone; there is nothing to authenticate for.
+    if (!req.routeOptions.url?.startsWith('/api/v1/')) return;
     const mode: AuthMode = req.routeOptions.config?.auth ?? 'any';
     const actor = await resolveActor(opts.db, req);
     if (actor) req.actor = actor;

@@ -29,7 +29,7 @@ describe('error answers', () => {
   it('answers a body that is not JSON with 400 in the common shape, without echoing it', async () => {
     const res = await s.client().request('POST', '/api/v1/auth/login', '{"email": "a@example.org", "password": rahasia', { 'content-type': 'application/json' });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual(errorShape('bad_request'));
+    expect(res.body).toEqual(errorShape('invalid_json'));
     expect(res.text).not.toContain('rahasia');
   });
 
@@ -37,7 +37,16 @@ describe('error answers', () => {
     const res = await s.client().post('/api/v1/auth/login', { email: '', password: 42 });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_input');
-    expect(Object.keys(res.body.error.fields).sort()).toEqual(['email', 'password']);
+    expect(res.body.error.fields).toEqual({ email: 'required', password: 'invalid_type' });
+  });
+
+  it('names each failed check with a code the web app translates, and explains it in the message', async () => {
+    const org = await s.org();
+    const admin = await s.signedIn({ organizationId: org.id, roles: ['system_admin'] });
+    const res = await admin.post('/api/v1/organizations', { name: 'x'.repeat(300), type: 'bank', level: 'national', areaCode: '3x', parentId: 'nope' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual({ name: 'too_long', type: 'invalid_choice', areaCode: 'invalid_format', parentId: 'invalid_uuid' });
+    expect(res.body.error.message).toMatch(/name: .*200/);
   });
 
   it('answers a body over 1 MB with 413 payload_too_large and writes nothing', async () => {
