@@ -44,10 +44,16 @@ function readCsv(file: string): string[][] {
 
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s\-/(])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
 
-async function insertChunked<T extends Record<string, unknown>>(tx: DbHandle, table: typeof areas | typeof countries, rows: T[]) {
-  for (let i = 0; i < rows.length; i += 2000) {
-    await tx.insert(table).values(rows.slice(i, i + 2000) as never);
-  }
+// One statement per table with the rows as a JSON parameter: far faster than many multi-row
+// INSERTs (PGlite spends most of its time per statement), and the same on both engines.
+async function insertAreas(tx: DbHandle, rows: { code: string; parentCode: string | null; level: string; name: string }[]) {
+  const json = JSON.stringify(rows.map((r) => ({ code: r.code, parent_code: r.parentCode, level: r.level, name: r.name })));
+  await tx.execute(sql`insert into areas (code, parent_code, level, name) select code, parent_code, level, name from json_populate_recordset(null::areas, ${json}::json)`);
+}
+
+async function insertCountries(tx: DbHandle, rows: { code: string; nameId: string; nameEn: string }[]) {
+  const json = JSON.stringify(rows.map((r) => ({ code: r.code, name_id: r.nameId, name_en: r.nameEn })));
+  await tx.execute(sql`insert into countries (code, name_id, name_en) select code, name_id, name_en from json_populate_recordset(null::countries, ${json}::json)`);
 }
 
 async function loaded(db: DbHandle, name: string, version: string) {
@@ -73,7 +79,7 @@ export async function loadAreas(db: Db) {
   for (const [code, parent, name] of readCsv(`${dir}villages.csv`)) rows.push({ code, parentCode: parent, level: 'village', name });
   await db.transaction(async (tx) => {
     await tx.delete(areas);
-    await insertChunked(tx, areas, rows);
+    await insertAreas(tx, rows);
     await record(tx, 'areas', version);
   });
 }
@@ -90,7 +96,7 @@ export async function loadCountries(db: Db) {
   const rows = Object.keys(en).map((code) => ({ code, nameEn: en[code], nameId: id[code] ?? en[code] }));
   await db.transaction(async (tx) => {
     await tx.delete(countries);
-    await insertChunked(tx, countries, rows);
+    await insertCountries(tx, rows);
     await record(tx, 'countries', version);
   });
 }
