@@ -30,6 +30,8 @@ export default defineConfig({
     env: { PORT: String(port), HOST: '127.0.0.1', PULANG_TRUST_PROXY: 'true', E2E_ADMIN_TOTP_SECRET: process.env.E2E_ADMIN_TOTP_SECRET, LOG_LEVEL: 'warn' },
     reuseExistingServer: false,
     timeout: 120_000,
+    // SIGTERM (not the default SIGKILL) lets the server close and remove its temporary data folder or database.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'ignore',
     stderr: 'pipe',
   },

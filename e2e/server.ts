@@ -10,15 +10,19 @@ import { start } from '../src/server.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pulang-e2e-'));
 process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
-let databaseUrl = process.env.DATABASE_URL || undefined;
-if (databaseUrl) {
-  const name = `pulang_e2e_${process.pid}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
+const serverUrl = process.env.DATABASE_URL || undefined;
+const name = `pulang_e2e_${process.pid}`;
+async function onServer(statement: string) {
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(statement);
   await admin.end();
-  const u = new URL(databaseUrl);
+}
+let databaseUrl: string | undefined;
+if (serverUrl) {
+  await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await onServer(`CREATE DATABASE ${name}`);
+  const u = new URL(serverUrl);
   u.pathname = `/${name}`;
   databaseUrl = u.toString();
 }
@@ -27,5 +31,8 @@ await start(config, {
   quiet: true,
   beforeListen: async ({ database, cipher }) => {
     await seedDemo(database.db, cipher, process.env.E2E_ADMIN_TOTP_SECRET);
+  },
+  afterClose: async () => {
+    if (serverUrl) await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   },
 });

@@ -21,8 +21,16 @@ export interface Running {
   url: string;
 }
 
-/** Starts Pulang; `beforeListen` runs after migrations (the demo seeds there). Exits the process on failure. */
-export async function start(config: Config, hooks: { beforeListen?: (r: Omit<Running, 'url'>) => Promise<void>; quiet?: boolean } = {}) {
+/** Starts Pulang, or exits the process with a message when it cannot. */
+export interface StartHooks {
+  /** After migrations, before listening (the demo seeds here). */
+  beforeListen?: (r: Omit<Running, 'url'>) => Promise<void>;
+  /** After the database is closed at shutdown (the browser-test server drops its database here). */
+  afterClose?: () => Promise<void>;
+  quiet?: boolean;
+}
+
+export async function start(config: Config, hooks: StartHooks = {}) {
   let release: () => void = () => {};
   try {
     if (!config.databaseUrl) release = lockDataDir(config.dataDir);
@@ -45,6 +53,7 @@ export async function start(config: Config, hooks: { beforeListen?: (r: Omit<Run
     try {
       await app?.close();
       await database.close();
+      await hooks.afterClose?.();
     } finally {
       release();
       process.exit(0);
