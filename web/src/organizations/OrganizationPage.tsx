@@ -2,7 +2,7 @@
 // when someone else saved first (409 version_conflict) the stored values are shown and the person
 // may reapply their changes on top of them or discard them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
@@ -10,7 +10,8 @@ import type { Organization } from '../api/types';
 import { can, useMe } from '../auth/me';
 import { formatDateTime } from '../i18n';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { ErrorAlert, Loading, StatusMessage } from '../ui/Messages';
+import { ErrorAlert, StatusMessage } from '../ui/Messages';
+import { RecordPage } from '../ui/RecordPage';
 import { usePageTitle } from '../ui/usePageTitle';
 import { organizationKeys, organizationQuery, setOrganizationActive, updateOrganization } from './api';
 import { formToInput, OrganizationFields, organizationToForm, type OrganizationFormState } from './OrganizationForm';
@@ -20,27 +21,12 @@ const route = getRouteApi('/app/organizations/$organizationId');
 export function OrganizationPage() {
   const { t } = useTranslation();
   const { organizationId } = route.useParams();
-  const { data, isPending, error } = useQuery(organizationQuery(organizationId));
-  usePageTitle(data?.name ?? t('organizations.title'));
-
+  const query = useQuery(organizationQuery(organizationId));
+  usePageTitle(query.data?.name ?? t('organizations.title'));
   return (
-    <>
-      <p className="breadcrumb">
-        <Link to="/organizations">{t('organizations.title')}</Link>
-      </p>
-      {isPending ? <Loading /> : null}
-      {error ? (
-        isApiError(error, 'not_found') ? (
-          <>
-            <h1>{t('notFound.title')}</h1>
-            <p>{t('organizations.notFound')}</p>
-          </>
-        ) : (
-          <ErrorAlert error={error} />
-        )
-      ) : null}
-      {data ? <OrganizationDetail key={data.id} organization={data} /> : null}
-    </>
+    <RecordPage query={query} backTo="/organizations" backLabel={t('organizations.title')} notFoundText={t('organizations.notFound')}>
+      {(data) => <OrganizationDetail key={data.id} organization={data} />}
+    </RecordPage>
   );
 }
 

@@ -1,7 +1,7 @@
 // One user: details, edit (display name, roles, language) with optimistic concurrency, status,
 // access (new activation link, reset two-factor) and, for service accounts, API tokens.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
@@ -12,8 +12,9 @@ import { fieldError } from '../i18n/errors';
 import { ApiTokenManager } from '../profile/ApiTokenManager';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { SelectField, TextField } from '../ui/Field';
-import { ErrorAlert, Loading, StatusMessage } from '../ui/Messages';
+import { ErrorAlert, StatusMessage } from '../ui/Messages';
 import { OneTimeSecret } from '../ui/OneTimeSecret';
+import { RecordPage } from '../ui/RecordPage';
 import { usePageTitle } from '../ui/usePageTitle';
 import { activationLink, newActivation, resetTotp, setUserActive, updateUser, userKeys, userQuery } from './api';
 import { RoleChoices } from './RoleChoices';
@@ -25,26 +26,12 @@ const route = getRouteApi('/app/users/$userId');
 export function UserPage() {
   const { t } = useTranslation();
   const { userId } = route.useParams();
-  const { data, isPending, error } = useQuery(userQuery(userId));
-  usePageTitle(data?.displayName ?? t('users.title'));
+  const query = useQuery(userQuery(userId));
+  usePageTitle(query.data?.displayName ?? t('users.title'));
   return (
-    <>
-      <p className="breadcrumb">
-        <Link to="/users">{t('users.title')}</Link>
-      </p>
-      {isPending ? <Loading /> : null}
-      {error ? (
-        isApiError(error, 'not_found') ? (
-          <>
-            <h1>{t('notFound.title')}</h1>
-            <p>{t('users.notFound')}</p>
-          </>
-        ) : (
-          <ErrorAlert error={error} />
-        )
-      ) : null}
-      {data ? <UserDetail key={data.id} user={data} /> : null}
-    </>
+    <RecordPage query={query} backTo="/users" backLabel={t('users.title')} notFoundText={t('users.notFound')}>
+      {(data) => <UserDetail key={data.id} user={data} />}
+    </RecordPage>
   );
 }
 
