@@ -4,7 +4,7 @@ import { bootstrapAdmin } from './auth/bootstrap.js';
 import { buildApp } from './app.js';
 import type { Config } from './platform/config.js';
 import { FieldCipher } from './platform/crypto/fields.js';
-import { loadEncryptionKey } from './platform/crypto/keys.js';
+import { loadKeyring } from './platform/crypto/keys.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.js';
 import { migrate } from './platform/db/migrate.js';
@@ -41,8 +41,7 @@ export async function start(config: Config, hooks: StartHooks = {}) {
     }
     throw e;
   }
-  const key = loadEncryptionKey({ fromEnv: config.encryptionKey, dataDir: config.dataDir });
-  const cipher = new FieldCipher(key.key);
+  const cipher = new FieldCipher(loadKeyring({ fromEnv: config.encryptionKey, dataDir: config.dataDir }));
   const database = await openDatabase(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseKeyring } from '../src/platform/crypto/keys.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_PASSWORD = 'Layang-Layang-Sore-Hari';
@@ -112,7 +113,21 @@ describe('npm start', () => {
   it.skipIf(!!process.env.DATABASE_URL)('creates the encryption key file once, readable by its owner only', () => {
     const key = path.join(dataDir, 'encryption.key');
     expect(fs.statSync(key).mode & 0o777).toBe(0o600);
-    expect(Buffer.from(fs.readFileSync(key, 'utf8'), 'base64')).toHaveLength(32);
+    const ring = parseKeyring(fs.readFileSync(key, 'utf8'), key, 'file');
+    expect(ring.current).toBe(1);
+    expect(ring.keys.get(1)).toHaveLength(32);
+  });
+
+  it.skipIf(!!process.env.DATABASE_URL)('npm run keys:rotate replaces the key file with a new version, readable by its owner only', async () => {
+    const key = path.join(dataDir, 'encryption.key');
+    const before = parseKeyring(fs.readFileSync(key, 'utf8'), key, 'file');
+    const rotate = run('scripts/keys-rotate.ts', {});
+    expect(await rotate.exited).toBe(0);
+    expect(rotate.output()).toMatch(/under key version 2/);
+    const after = parseKeyring(fs.readFileSync(key, 'utf8'), key, 'file');
+    expect([...after.keys.keys()]).toEqual([2]);
+    expect(after.keys.get(2)!.equals(before.keys.get(1)!)).toBe(false);
+    expect(fs.statSync(key).mode & 0o777).toBe(0o600);
   });
 
   it('creates the first administrator from PULANG_ADMIN_EMAIL and PULANG_ADMIN_PASSWORD on a new database', async () => {

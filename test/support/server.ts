@@ -18,6 +18,8 @@ export interface TestServer {
   url: string;
   database: Database;
   cipher: FieldCipher;
+  /** The server's field-encryption key (version 1). */
+  key: Buffer;
   client(ip?: string): Client;
   org(input?: Partial<typeof organizations.$inferInsert>): Promise<{ id: string; name: string }>;
   user(input: { organizationId: string; roles: Role[]; email?: string; displayName?: string; kind?: 'person' | 'service'; totp?: boolean }): Promise<TestUser>;
@@ -85,7 +87,8 @@ export class Client {
 export async function startServer(): Promise<TestServer> {
   const database = await freshDatabase();
   const config = { ...loadConfig({ PORT: '0', DATA_DIR: '/nonexistent' }), trustProxy: true };
-  const cipher = new FieldCipher(randomBytes(32));
+  const key = randomBytes(32);
+  const cipher = new FieldCipher(key);
   const app = await buildApp({ database, config, cipher, version: 'test' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -98,6 +101,7 @@ export async function startServer(): Promise<TestServer> {
     url,
     database,
     cipher,
+    key,
     client: (ip = nextIp()) => new Client(url, ip),
     async org(input = {}) {
       const [o] = await db
