@@ -23,7 +23,7 @@ import { authRoutes } from './auth/routes.js';
 import { apiTokenRoutes } from './api-tokens/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
-import { errorBody, HttpError } from './platform/http/errors.js';
+import { describeFailure, errorBody, HttpError } from './platform/http/errors.js';
 import type { App, Deps } from './platform/http/types.js';
 import { referenceRoutes } from './reference/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -106,8 +106,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.code(e.statusCode).send({ error: { code: 'bad_request', message: e.message } });
     }
-    // Messages of unexpected errors can carry data; log the error object, answer without it.
-    req.log.error({ err }, 'request failed');
+    // Messages of unexpected errors can carry personal data (a failed query's message lists its
+    // parameters), so neither the answer nor the log repeats them: the log gets kinds and places only.
+    req.log.error(describeFailure(err), 'request failed');
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server.' } });
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawQuery } from '../../../test/support/database.js';
+import { describeFailure } from './errors.js';
 import { startServer, type TestServer } from '../../../test/support/server.js';
 
 let s: TestServer;
@@ -138,5 +139,21 @@ describe('health and headers', () => {
     const res = await c.request('POST', '/api/v1/auth/logout', {}, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect((await c.get('/api/v1/auth/me')).status).toBe(200);
+  });
+});
+
+describe('logging an unexpected failure', () => {
+  it('keeps the kind and place of the error but never its message', async () => {
+    const err = Object.assign(new Error('Failed query: insert into users params: siti.aminah@example.org'), {
+      code: 'E_QUERY',
+      cause: Object.assign(new Error('duplicate key value (email)=(siti.aminah@example.org)'), { code: '23505' }),
+    });
+    const logged = JSON.stringify(describeFailure(err));
+    expect(logged).not.toContain('siti.aminah');
+    expect(describeFailure(err).failure).toEqual([
+      { name: 'Error', code: 'E_QUERY' },
+      { name: 'Error', code: '23505' },
+    ]);
+    expect(describeFailure(err).frames.length).toBeGreaterThan(0);
   });
 });

@@ -40,3 +40,12 @@ export const errorBody = z
 export function errors(...codes: (400 | 401 | 403 | 404 | 409 | 413 | 429 | 503)[]) {
   return Object.fromEntries(codes.map((c) => [c, errorBody])) as Record<number, typeof errorBody>;
 }
+
+/** What may be logged of an unexpected error: its kind, codes and stack frames, never its message. */
+export function describeFailure(err: unknown) {
+  const chain: { name?: string; code?: string }[] = [];
+  for (let cur = err as { name?: string; code?: unknown; cause?: unknown } | undefined, i = 0; cur && i < 4; cur = cur.cause as typeof cur, i++)
+    chain.push({ name: cur.name, code: typeof cur.code === 'string' ? cur.code : undefined });
+  const frames = ((err as { stack?: string })?.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8);
+  return { failure: chain, frames };
+}
