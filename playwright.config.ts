@@ -1,8 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { generateSecret } from 'otplib';
 
 // Shared with the test files through the environment: the demo administrator's TOTP key.
 process.env.E2E_ADMIN_TOTP_SECRET ??= generateSecret();
+// The first-run setup journey runs against its own empty server, with a setup token known here.
+process.env.E2E_SETUP_TOKEN ??= randomBytes(24).toString('base64url');
+export const setupPort = Number(process.env.E2E_SETUP_PORT ?? 3198);
 const port = Number(process.env.E2E_PORT ?? 3199);
 
 export default defineConfig({
@@ -24,15 +28,27 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
     { name: 'phone', use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
   ],
-  webServer: {
-    command: 'node --import tsx e2e/server.ts',
-    url: `http://127.0.0.1:${port}/api/health`,
-    env: { PORT: String(port), HOST: '127.0.0.1', PULANG_TRUST_PROXY: 'true', E2E_ADMIN_TOTP_SECRET: process.env.E2E_ADMIN_TOTP_SECRET, LOG_LEVEL: 'warn' },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    // SIGTERM (not the default SIGKILL) lets the server close and remove its temporary data folder or database.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'node --import tsx e2e/server.ts',
+      url: `http://127.0.0.1:${port}/api/health`,
+      env: { PORT: String(port), HOST: '127.0.0.1', PULANG_TRUST_PROXY: 'true', E2E_ADMIN_TOTP_SECRET: process.env.E2E_ADMIN_TOTP_SECRET, LOG_LEVEL: 'warn' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      // SIGTERM (not the default SIGKILL) lets the server close and remove its temporary data folder or database.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node --import tsx e2e/setup-server.ts',
+      url: `http://127.0.0.1:${setupPort}/api/health`,
+      env: { PORT: String(setupPort), HOST: '127.0.0.1', PULANG_TRUST_PROXY: 'true', E2E_SETUP_TOKEN: process.env.E2E_SETUP_TOKEN, LOG_LEVEL: 'warn' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });
