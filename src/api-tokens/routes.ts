@@ -18,7 +18,10 @@ const apiTokenSchema = z
   })
   .meta({ id: 'ApiToken' });
 const created = z.object({ token: z.string().describe('The token itself, shown only in this answer'), apiToken: apiTokenSchema });
-const listOut = z.object({ items: z.array(apiTokenSchema) });
+const listOut = z.object({
+  items: z.array(apiTokenSchema),
+  availableScopes: z.array(z.string()).describe("Scopes the owner's roles can use: the choices for a new token"),
+});
 const tokenParams = z.object({ tokenId: z.uuid() });
 const userParams = z.object({ id: z.uuid() });
 
@@ -27,9 +30,9 @@ const config = { auth: 'session' as const };
 
 export async function apiTokenRoutes(app: App, deps: Deps) {
   const { db } = deps.database;
-  app.get('/api-tokens', { schema: { tags, summary: 'List own API tokens', response: { 200: listOut, ...errors(401, 403) } }, config }, async (req) => ({
-    items: await list(createCtx(db, req)),
-  }));
+  app.get('/api-tokens', { schema: { tags, summary: 'List own API tokens', response: { 200: listOut, ...errors(401, 403) } }, config }, async (req) =>
+    list(createCtx(db, req)),
+  );
   app.post(
     '/api-tokens',
     { schema: { tags, summary: 'Create an API token for oneself', body: apiTokenCreate, response: { 201: created, ...errors(400, 401, 403) } }, config },
@@ -46,7 +49,7 @@ export async function apiTokenRoutes(app: App, deps: Deps) {
   app.get(
     '/users/:id/api-tokens',
     { schema: { tags, summary: "List a service account's API tokens", params: userParams, response: { 200: listOut, ...errors(400, 401, 404) } }, config },
-    async (req) => ({ items: await list(createCtx(db, req), req.params.id) }),
+    async (req) => list(createCtx(db, req), req.params.id),
   );
   app.post(
     '/users/:id/api-tokens',

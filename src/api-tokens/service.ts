@@ -6,7 +6,7 @@ import { apiTokens } from '../platform/db/schema.js';
 import { hashToken, newToken } from '../platform/crypto/tokens.js';
 import type { Ctx } from '../platform/http/context.js';
 import { badRequest, conflict, notFound } from '../platform/http/errors.js';
-import { scopes, scopesUsableBy, type Actor } from '../policy/policy.js';
+import { scopes, scopesUsableBy } from '../policy/policy.js';
 import { findUser } from '../users/dal.js';
 
 export const apiTokenCreate = z
@@ -28,33 +28,35 @@ const columns = {
   createdAt: apiTokens.createdAt,
 };
 
+interface Owner {
+  id: string;
+  /** What the owner's roles let a token do: a token never carries a scope beyond them. */
+  usableScopes: string[];
+}
+
 /** The owner of the tokens: the caller, or a service account the caller administers (404 otherwise). */
-async function owner(ctx: Ctx, userId?: string): Promise<string> {
+async function owner(ctx: Ctx, userId?: string): Promise<Owner> {
   const actor = ctx.who();
   if (!userId || userId === actor.userId) {
     await ctx.require('apiToken.manageOwn', { userId: actor.userId, organizationId: actor.organizationId });
-    return actor.userId;
+    return { id: actor.userId, usableScopes: scopesUsableBy(actor) };
   }
   const user = await findUser(ctx.db, userId);
   await ctx.require('apiToken.manageService', { organizationId: user?.organizationId ?? null, roles: user?.roles, type: 'user', id: userId });
   if (!user || user.kind !== 'service') throw notFound();
-  return user.id;
-}
-
-// A token for oneself carries no scope one's own roles could not use.
-function assertScopesUsable(actor: Actor, wanted: readonly string[]) {
-  const usable = scopesUsableBy(actor) as string[];
-  if (wanted.some((s) => !usable.includes(s))) throw badRequest('Your roles cannot use some of these scopes.', { scopes: 'scope_not_allowed' });
+  return { id: user.id, usableScopes: scopesUsableBy({ userId: user.id, organizationId: user.organizationId, roles: user.roles, kind: 'service' }) };
 }
 
 export async function list(ctx: Ctx, userId?: string) {
-  const id = await owner(ctx, userId);
-  return ctx.db.select(columns).from(apiTokens).where(eq(apiTokens.userId, id)).orderBy(desc(apiTokens.createdAt));
+  const o = await owner(ctx, userId);
+  const items = await ctx.db.select(columns).from(apiTokens).where(eq(apiTokens.userId, o.id)).orderBy(desc(apiTokens.createdAt));
+  return { items, availableScopes: o.usableScopes };
 }
 
 export async function create(ctx: Ctx, input: z.infer<typeof apiTokenCreate>, userId?: string) {
-  const id = await owner(ctx, userId);
-  if (id === ctx.who().userId) assertScopesUsable(ctx.who(), input.scopes);
+  const { id, usableScopes } = await owner(ctx, userId);
+  if (input.scopes.some((sc) => !usableScopes.includes(sc)))
+    throw badRequest("The account's roles cannot use some of these scopes.", { scopes: 'scope_not_allowed' });
   const secret = newToken();
   const prefix = secret.slice(0, 8);
   const token = `pul_${secret}`;
@@ -77,7 +79,7 @@ export async function create(ctx: Ctx, input: z.infer<typeof apiTokenCreate>, us
 }
 
 export async function revoke(ctx: Ctx, tokenId: string, userId?: string) {
-  const id = await owner(ctx, userId);
+  const { id } = await owner(ctx, userId);
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiTokens)

@@ -20,11 +20,12 @@ function tokenState(tk: ApiToken): 'revoked' | 'expired' | 'active' {
   return 'active';
 }
 
-export function ApiTokenManager({ basePath, scopes, headingLevel = 2 }: { basePath: string; scopes: string[]; headingLevel?: 2 | 3 }) {
+/** Lists, creates and revokes the tokens under `basePath`; the scopes offered are those the owner's roles can use, as the server reports them. */
+export function ApiTokenManager({ basePath, headingLevel = 2 }: { basePath: string; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const key = ['apiTokens', basePath] as const;
-  const list = useQuery({ queryKey: key, queryFn: ({ signal }) => api<{ items: ApiToken[] }>(basePath, { signal }) });
+  const list = useQuery({ queryKey: key, queryFn: ({ signal }) => api<{ items: ApiToken[]; availableScopes: string[] }>(basePath, { signal }) });
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const H = `h${headingLevel}` as 'h2';
 
@@ -94,7 +95,7 @@ export function ApiTokenManager({ basePath, scopes, headingLevel = 2 }: { basePa
         ) : (
           <CreateTokenForm
             basePath={basePath}
-            scopes={scopes}
+            scopes={list.data?.availableScopes ?? []}
             onCreated={(token, name) => {
               setCreated({ token, name });
               void queryClient.invalidateQueries({ queryKey: key });

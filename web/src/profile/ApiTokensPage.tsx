@@ -15,7 +15,7 @@ export function ApiTokensPage() {
       <h1>{t('apiTokens.title')}</h1>
       <ProfileTabs />
       <p>{t('apiTokens.intro')}</p>
-      <ApiTokenManager basePath="/api-tokens" scopes={me.apiScopes} />
+      <ApiTokenManager basePath="/api-tokens" />
     </>
   );
 }

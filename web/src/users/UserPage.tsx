@@ -89,7 +89,7 @@ function UserDetail({ user }: { user: User }) {
       {mayManageTokens ? (
         <section aria-labelledby="service-tokens-title" className="section">
           <h2 id="service-tokens-title">{t('apiTokens.title')}</h2>
-          <ApiTokenManager basePath={`/users/${encodeURIComponent(user.id)}/api-tokens`} scopes={me.apiScopes} headingLevel={3} />
+          <ApiTokenManager basePath={`/users/${encodeURIComponent(user.id)}/api-tokens`} headingLevel={3} />
         </section>
       ) : null}
     </>
