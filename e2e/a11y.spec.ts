@@ -17,6 +17,7 @@ const text = {
     start: 'Mulai',
     qr: 'Kode QR untuk aplikasi autentikator',
     tokens: 'Token API',
+    sessions: 'Sesi masuk',
     noTokens: 'Belum ada token.',
     audit: 'Log audit',
     events: 'Kejadian',
@@ -37,6 +38,7 @@ const text = {
     start: 'Start',
     qr: 'QR code for the authenticator app',
     tokens: 'API tokens',
+    sessions: 'Sessions',
     noTokens: 'No tokens yet.',
     audit: 'Audit log',
     events: 'Events',
@@ -122,6 +124,10 @@ for (const lang of ['id', 'en'] as const) {
     await expect(h1(page, t.tokens)).toBeVisible();
     await expect(page.getByText(t.noTokens)).toBeVisible();
     await check(page, testInfo, `API tokens (${lang})`);
+
+    await page.goto('/profile/sessions');
+    await expect(h1(page, t.sessions)).toBeVisible();
+    await check(page, testInfo, `sessions (${lang})`);
 
     // The audit log, as an auditor.
     await logout(page);

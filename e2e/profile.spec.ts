@@ -1,6 +1,6 @@
 // My profile: two-factor enrolment and sign-in with it, personal API tokens, password change.
 // Each test works on a fresh case worker so the demo accounts stay as seeded.
-import { apiContext, createActiveUser, expect, freshTotp, getJson, login, logout, navigateTo, strongPassword, test, WEAK_PASSWORD, wrongTotp, type Me } from './support';
+import { apiContext, createActiveUser, expect, freshContext, freshTotp, getJson, login, logout, navigateTo, strongPassword, test, WEAK_PASSWORD, wrongTotp, type Me } from './support';
 
 test('a case worker turns on two-factor authentication and signs in with a code', async ({ page }, testInfo) => {
   const person = await createActiveUser(testInfo, ['case_worker'], 'totp');
@@ -136,4 +136,27 @@ test('a case worker changes the password: a weak one is refused with the reason,
   await logout(page);
   await login(page, person.email, next);
   await expect(page.getByRole('heading', { level: 1, name: `Selamat datang, ${person.displayName}` })).toBeVisible();
+});
+
+test('a case worker sees where they are signed in and signs out of the other device', async ({ page, browser }, testInfo) => {
+  const person = await createActiveUser(testInfo, ['case_worker'], 'sessions');
+  const other = await freshContext(browser, testInfo);
+  const otherPage = await other.newPage();
+  await login(otherPage, person.email, person.password);
+  await login(page, person.email, person.password);
+  await navigateTo(page, 'Profil saya');
+  await page.getByRole('navigation', { name: 'Bagian profil' }).getByRole('link', { name: 'Sesi masuk' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sesi masuk' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Alamat IP' })).toHaveCount(2);
+  await expect(page.getByText('Perangkat ini')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Keluar dari semua perangkat lain' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Keluar dari semua perangkat lain' }).click();
+  await expect(page.getByText('1 sesi lain sudah diakhiri.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Alamat IP' })).toHaveCount(1);
+
+  // The other device is signed out at its next step.
+  await otherPage.goto('/profile');
+  await expect(otherPage).toHaveURL(/\/login/);
+  await other.close();
 });

@@ -195,6 +195,15 @@ const table: Row[] = [
       body: { token: uniq(), organization: { name: `Org ${uniq()}` }, displayName: 'Admin', email: `setup.${uniq()}@example.org`, password: strongPassword() },
     }),
   },
+  { route: 'GET /auth/sessions', anonymous: 401, targets: { none: all(200) } },
+  {
+    route: 'DELETE /auth/sessions/{id}',
+    anonymous: 401,
+    // Self: a second session of the actor. Own/other: a session of someone else, which nobody may end (not even a system administrator: deactivation does that).
+    targets: { self: all(204), own: all(404), other: all(404) },
+    request: async (a) => ({ params: { id: (await createSession(db(), a.target === 'self' ? a.actor.id : orgFx(a).target.id, { ip: a.actor.ip })).id } }),
+  },
+  { route: 'POST /auth/sessions/revoke-others', anonymous: 401, targets: { none: all(200) } },
   {
     route: 'POST /auth/totp/enrol',
     anonymous: 401,

@@ -434,3 +434,38 @@ describe('first-run setup', () => {
     expect(await counts()).toEqual({ users: 1, orgs: 1 });
   });
 });
+
+describe('own sessions', () => {
+  it('lists the live sessions with the current one marked, ends one, then all the others', async () => {
+    const org = await s.org();
+    const u = await s.user({ organizationId: org.id, roles: ['case_worker'] });
+    const phone = s.client();
+    const laptop = s.client();
+    const tablet = s.client();
+    for (const c of [phone, laptop, tablet]) expect((await c.login(u.email)).status).toBe(200);
+    const listed = await laptop.get('/api/v1/auth/sessions');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(3);
+    expect(listed.body.items.filter((x: { current: boolean }) => x.current)).toHaveLength(1);
+    expect(listed.body.items.map((x: { ip: string }) => x.ip).sort()).toEqual([phone.ip, laptop.ip, tablet.ip].sort());
+
+    const phoneSession = listed.body.items.find((x: { ip: string }) => x.ip === phone.ip).id;
+    expect((await laptop.delete(`/api/v1/auth/sessions/${phoneSession}`)).status).toBe(204);
+    expect((await phone.get('/api/v1/auth/me')).status).toBe(401);
+
+    const others = await laptop.post('/api/v1/auth/sessions/revoke-others');
+    expect(others.body).toEqual({ revoked: 1 });
+    expect((await tablet.get('/api/v1/auth/me')).status).toBe(401);
+    expect((await laptop.get('/api/v1/auth/me')).status).toBe(200);
+    expect((await laptop.get('/api/v1/auth/sessions')).body.items).toHaveLength(1);
+  });
+
+  it("answers 404 for someone else's session and leaves it alive", async () => {
+    const org = await s.org();
+    const a = await s.signedIn({ organizationId: org.id, roles: ['system_admin'] });
+    const b = await s.signedIn({ organizationId: org.id, roles: ['case_worker'] });
+    const theirs = (await b.get('/api/v1/auth/sessions')).body.items[0].id;
+    expect((await a.delete(`/api/v1/auth/sessions/${theirs}`)).status).toBe(404);
+    expect((await b.get('/api/v1/auth/me')).status).toBe(200);
+  });
+});

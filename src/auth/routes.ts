@@ -29,6 +29,17 @@ const meSchema = z
   .meta({ id: 'Me' });
 
 const recoveryCodesOut = z.object({ recoveryCodes: z.array(z.string()) });
+const sessionSchema = z
+  .object({
+    id: z.uuid(),
+    createdAt: z.date(),
+    lastSeenAt: z.date(),
+    expiresAt: z.date(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    current: z.boolean().describe('The session this request came with'),
+  })
+  .meta({ id: 'Session' });
 
 export async function authRoutes(app: App, deps: Deps) {
   const { db } = deps.database;
@@ -187,6 +198,27 @@ export async function authRoutes(app: App, deps: Deps) {
       await auth.setup(createCtx(db, req), req.body);
       return reply.code(201).send(null);
     },
+  );
+
+  app.get(
+    '/auth/sessions',
+    { schema: { tags, summary: 'Own signed-in sessions (devices), newest activity first', response: { 200: z.object({ items: z.array(sessionSchema) }) } }, config: { auth: 'session' } },
+    async (req) => ({ items: await auth.mySessions(createCtx(db, req)) }),
+  );
+
+  app.delete(
+    '/auth/sessions/:id',
+    { schema: { tags, summary: 'End one of own sessions', params: z.object({ id: z.uuid() }), response: { 204: z.null(), ...errors(400, 404) } }, config: { auth: 'session' } },
+    async (req, reply) => {
+      await auth.endMySession(createCtx(db, req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/sessions/revoke-others',
+    { schema: { tags, summary: 'End every own session except this one', response: { 200: z.object({ revoked: z.number().int() }) } }, config: { auth: 'session' } },
+    async (req) => ({ revoked: await auth.endMyOtherSessions(createCtx(db, req)) }),
   );
 
   app.post(

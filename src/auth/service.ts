@@ -9,7 +9,7 @@ import { badRequest, conflict, HttpError, notFound } from '../platform/http/erro
 import { findUserByEmail } from '../users/dal.js';
 import { clearFailures, isLockedOut, recordFailure } from './lockout.js';
 import { burnPasswordCheck, hashPassword, passwordMessages, passwordProblem, verifyPassword } from './passwords.js';
-import { createSession, revokeAllSessions, revokeSession } from './sessions.js';
+import { createSession, listLiveSessions, revokeAllSessions, revokeOwnSession, revokeSession } from './sessions.js';
 import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpEnrolment } from './totp.js';
 
 export const ACTIVATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -285,5 +285,30 @@ export async function regenerateRecoveryCodes(ctx: Ctx, password: string) {
     const codes = await replaceRecoveryCodes(tx, user.id);
     await ctx.audit(tx, { action: 'auth.recovery_codes.regenerate', outcome: 'success', targetType: 'user', targetId: user.id });
     return codes;
+  });
+}
+
+/** The caller's own live sessions, the current one marked. */
+export async function mySessions(ctx: Ctx) {
+  const actor = ctx.who();
+  const rows = await listLiveSessions(ctx.db, actor.userId);
+  return rows.map((r) => ({ ...r, current: r.id === actor.sessionId }));
+}
+
+export async function endMySession(ctx: Ctx, id: string) {
+  const actor = ctx.who();
+  await ctx.db.transaction(async (tx) => {
+    // Only one's own sessions: anyone else's answers as if it did not exist.
+    if (!(await revokeOwnSession(tx, actor.userId, id))) throw notFound();
+    await ctx.audit(tx, { action: 'auth.session.revoke', outcome: 'success', targetType: 'session', targetId: id });
+  });
+}
+
+export async function endMyOtherSessions(ctx: Ctx) {
+  const actor = ctx.who();
+  return ctx.db.transaction(async (tx) => {
+    const revoked = await revokeAllSessions(tx, actor.userId, actor.sessionId);
+    await ctx.audit(tx, { action: 'auth.session.revoke_others', outcome: 'success', targetType: 'user', targetId: actor.userId, details: { revoked } });
+    return revoked;
   });
 }

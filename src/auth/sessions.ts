@@ -48,9 +48,37 @@ export async function revokeSession(db: DbHandle, id: string) {
 }
 
 /** Ends every session of a user (password change, deactivation, 2FA reset); optionally keeps the caller's own. */
-export async function revokeAllSessions(db: DbHandle, userId: string, exceptId?: string) {
-  await db
+export async function revokeAllSessions(db: DbHandle, userId: string, exceptId?: string): Promise<number> {
+  const rows = await db
     .update(sessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptId ? sql`${sessions.id} <> ${exceptId}` : undefined));
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptId ? sql`${sessions.id} <> ${exceptId}` : undefined))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** The user's live sessions: not revoked, not past their lifetime, not idle too long. */
+export async function listLiveSessions(db: DbHandle, userId: string) {
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, ip: sessions.ip, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, new Date(Date.now() - IDLE_TIMEOUT_MS)),
+      ),
+    )
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
+}
+
+/** Ends one of the user's own sessions; false when there is no such live session of theirs. */
+export async function revokeOwnSession(db: DbHandle, userId: string, id: string) {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
 }

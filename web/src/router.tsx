@@ -182,6 +182,12 @@ const apiTokensRoute = createRoute({
   component: lazyRouteComponent(() => import('./profile/ApiTokensPage'), 'ApiTokensPage'),
 });
 
+const sessionsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'profile/sessions',
+  component: lazyRouteComponent(() => import('./profile/SessionsPage'), 'SessionsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([loginRoute, activateRoute, setupRoute]),
   appLayout.addChildren([
@@ -196,6 +202,7 @@ const routeTree = rootRoute.addChildren([
     profileRoute,
     twoFactorRoute,
     apiTokensRoute,
+    sessionsRoute,
   ]),
 ]);
 

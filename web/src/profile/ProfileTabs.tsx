@@ -17,6 +17,9 @@ export function ProfileTabs() {
         <li>
           <Link to="/profile/two-factor">{t('profile.twoFactor')}</Link>
         </li>
+        <li>
+          <Link to="/profile/sessions">{t('sessions.title')}</Link>
+        </li>
         {can(me, 'apiToken.manageOwn') ? (
           <li>
             <Link to="/profile/api-tokens">{t('apiTokens.title')}</Link>
