@@ -1,10 +1,13 @@
 // npm run audit:verify — walks the audit log's hash chain; exits 1 when it is broken.
 import { verifyAudit } from '../src/audit/service.js';
+import { setAuditKey } from '../src/audit/chain.js';
 import { loadConfig } from '../src/platform/config.js';
+import { loadAuditKey } from '../src/platform/crypto/keys.js';
 import { openDatabase } from '../src/platform/db/client.js';
 import { lockDataDir } from '../src/platform/db/lock.js';
 
 const config = loadConfig();
+setAuditKey(loadAuditKey({ fromEnv: config.auditKey, dataDir: config.dataDir }));
 const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
 const database = await openDatabase(config);
 try {

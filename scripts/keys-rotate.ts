@@ -7,7 +7,9 @@
 //   `npm run keys:rotate -- --new-key` only prints a fresh key to add.
 import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../src/audit/service.js';
+import { setAuditKey } from '../src/audit/chain.js';
 import { loadConfig } from '../src/platform/config.js';
+import { loadAuditKey } from '../src/platform/crypto/keys.js';
 import { FieldCipher } from '../src/platform/crypto/fields.js';
 import { loadKeyring, writeKeyFile } from '../src/platform/crypto/keys.js';
 import { reencryptAll } from '../src/platform/crypto/reencrypt.js';
@@ -21,6 +23,7 @@ if (process.argv.includes('--new-key')) {
 }
 
 const config = loadConfig();
+setAuditKey(loadAuditKey({ fromEnv: config.auditKey, dataDir: config.dataDir }));
 const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
 const ring = loadKeyring({ fromEnv: config.encryptionKey, dataDir: config.dataDir });
 if (ring.source === 'file') {

@@ -4,7 +4,8 @@ import { bootstrapAdmin } from './auth/bootstrap.js';
 import { buildApp } from './app.js';
 import type { Config } from './platform/config.js';
 import { FieldCipher } from './platform/crypto/fields.js';
-import { loadKeyring } from './platform/crypto/keys.js';
+import { loadAuditKey, loadKeyring } from './platform/crypto/keys.js';
+import { setAuditKey } from './audit/chain.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.js';
 import { migrate } from './platform/db/migrate.js';
@@ -42,6 +43,7 @@ export async function start(config: Config, hooks: StartHooks = {}) {
     throw e;
   }
   const cipher = new FieldCipher(loadKeyring({ fromEnv: config.encryptionKey, dataDir: config.dataDir }));
+  setAuditKey(loadAuditKey({ fromEnv: config.auditKey, dataDir: config.dataDir }));
   const database = await openDatabase(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;

@@ -110,7 +110,8 @@ describe('npm start', () => {
     expect(fs.existsSync(path.join(dataDir, 'pulang.lock'))).toBe(false);
   });
 
-  it.skipIf(!!process.env.DATABASE_URL)('creates the encryption key file once, readable by its owner only', () => {
+  it.skipIf(!!process.env.DATABASE_URL)('creates the encryption and audit key files once, readable by their owner only', () => {
+    expect(fs.statSync(path.join(dataDir, 'audit.key')).mode & 0o777).toBe(0o600);
     const key = path.join(dataDir, 'encryption.key');
     expect(fs.statSync(key).mode & 0o777).toBe(0o600);
     const ring = parseKeyring(fs.readFileSync(key, 'utf8'), key, 'file');

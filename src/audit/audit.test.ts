@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawQuery } from '../../test/support/database.js';
-import { PASSWORD, startServer, type Client, type TestServer, type TestUser } from '../../test/support/server.js';
+import { auditChainKey, PASSWORD, startServer, type Client, type TestServer, type TestUser } from '../../test/support/server.js';
 import { canonical, entryHash, GENESIS } from './chain.js';
 
 type Signed = Client & { user: TestUser };
@@ -349,18 +349,73 @@ describe('canonical form of an entry', () => {
     expect(canonical({ s: 'é"\n' })).toBe(JSON.stringify({ s: 'é"\n' }));
   });
 
+  const K = Buffer.alloc(32, 7);
+
   it('hashes the same entry the same way and any change differently', () => {
     const e = { seq: 7, at: new Date('2026-01-02T03:04:05.678Z'), actorId: null, actorKind: 'system', organizationId: null, action: 'x', outcome: 'success', targetType: null, targetId: null, ip: null, requestId: null, details: { b: 1, a: 2 } };
-    const h = entryHash(GENESIS, e);
+    const h = entryHash(K, GENESIS, e);
     expect(h).toMatch(/^[0-9a-f]{64}$/);
-    expect(entryHash(GENESIS, { ...e, details: { a: 2, b: 1 } })).toBe(h);
-    expect(entryHash(GENESIS, { ...e, details: { a: 2, b: 2 } })).not.toBe(h);
-    expect(entryHash('1'.repeat(64), e)).not.toBe(h);
-    expect(entryHash(GENESIS, { ...e, seq: 8 })).not.toBe(h);
+    expect(entryHash(K, GENESIS, { ...e, details: { a: 2, b: 1 } })).toBe(h);
+    expect(entryHash(K, GENESIS, { ...e, details: { a: 2, b: 2 } })).not.toBe(h);
+    expect(entryHash(K, '1'.repeat(64), e)).not.toBe(h);
+    expect(entryHash(K, GENESIS, { ...e, seq: 8 })).not.toBe(h);
+    // Keyed: the same entry under another key hashes differently.
+    expect(entryHash(Buffer.alloc(32, 8), GENESIS, e)).not.toBe(h);
   });
 
   it('hashes a row read back from the table the same as the entry written (extra columns ignored)', () => {
     const e = { seq: 1, at: new Date(0), actorId: null, actorKind: 'system', organizationId: null, action: 'x', outcome: 'success', targetType: null, targetId: null, ip: null, requestId: null, details: {} };
-    expect(entryHash(GENESIS, { ...e, prevHash: GENESIS, hash: 'abc' } as typeof e)).toBe(entryHash(GENESIS, e));
+    expect(entryHash(K, GENESIS, { ...e, prevHash: GENESIS, hash: 'abc' } as typeof e)).toBe(entryHash(K, GENESIS, e));
+  });
+});
+
+describe('tampering without the audit key', () => {
+  let own: TestServer;
+  let admin: Signed;
+  beforeAll(async () => {
+    own = await startServer();
+    const org = await own.org();
+    admin = await own.signedIn({ organizationId: org.id, roles: ['system_admin'] });
+    for (let i = 0; i < 6; i++) await own.client().login(`tamu${i}@example.org`, 'Salah-Kata-Sandi-123!');
+  });
+  afterAll(() => own?.close());
+  const verifyOn = async () => (await admin.get('/api/v1/audit-events/verify')).body;
+  const withoutTriggers = async (text: string) => {
+    await query('alter table audit_events disable trigger user', own);
+    try {
+      await query(text, own);
+    } finally {
+      await query('alter table audit_events enable trigger user', own);
+    }
+  };
+
+  /** Rewrites the chain from `seq` on, as someone with write access to the database would, with `key`. */
+  async function rewriteFrom(seq: number, key: Buffer) {
+    const rows = await query(
+      'select seq::int as seq, at, actor_id, actor_kind, organization_id, action, outcome, target_type, target_id, ip, request_id, details from audit_events order by seq',
+      own,
+    );
+    let prev = String((await query(`select hash from audit_events where seq = ${seq - 1}`, own))[0].hash);
+    const statements: string[] = [];
+    for (const r of rows.filter((x) => Number(x.seq) >= seq)) {
+      const details = Number(r.seq) === seq ? { reason: 'forged' } : r.details;
+      const hash = entryHash(key, prev, {
+        seq: Number(r.seq), at: r.at instanceof Date ? r.at : new Date(String(r.at)), actorId: r.actor_id as string | null, actorKind: String(r.actor_kind), organizationId: r.organization_id as string | null,
+        action: String(r.action), outcome: String(r.outcome), targetType: r.target_type as string | null, targetId: r.target_id as string | null, ip: r.ip as string | null,
+        requestId: r.request_id as string | null, details,
+      });
+      statements.push(`update audit_events set details = '${JSON.stringify(details).replace(/'/g, "''")}', prev_hash = '${prev}', hash = '${hash}' where seq = ${r.seq}`);
+      prev = hash;
+    }
+    await withoutTriggers(statements.join(';\n'));
+  }
+
+  it('would pass only with the key: a chain rewritten with it verifies, one rewritten without it does not', async () => {
+    // With the real key the rewrite is undetectable, which shows the rewrite itself is faithful…
+    await rewriteFrom(3, auditChainKey);
+    expect(await verifyOn()).toMatchObject({ intact: true });
+    // …and without it (all a database intruder has), the altered entry is found.
+    await rewriteFrom(4, Buffer.alloc(32, 1));
+    expect(await verifyOn()).toMatchObject({ intact: false, reason: 'hash_mismatch', brokenAt: 4 });
   });
 });

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbHandle } from '../platform/db/client.js';
 import { auditEvents } from '../platform/db/schema.js';
-import { entryHash, GENESIS } from './chain.js';
+import { auditKey, entryHash, GENESIS } from './chain.js';
 
 export interface AuditEvent {
   action: string;
@@ -46,7 +46,7 @@ export async function appendAudit(handle: DbHandle, event: AuditEvent): Promise<
       details: event.details ?? {},
     };
     const prevHash = last?.hash ?? GENESIS;
-    await tx.insert(auditEvents).values({ ...fields, prevHash, hash: entryHash(prevHash, fields) });
+    await tx.insert(auditEvents).values({ ...fields, prevHash, hash: entryHash(auditKey(), prevHash, fields) });
   };
   if ('rollback' in handle) await write(handle);
   else await handle.transaction(write);
@@ -96,6 +96,7 @@ export interface VerifyResult {
 
 /** Walks the whole chain in order; reports the first entry that was altered, inserted or follows a deleted one. */
 export async function verifyAudit(db: DbHandle, batch = 5000): Promise<VerifyResult> {
+  const key = auditKey();
   let prevHash = GENESIS;
   let expectSeq = 1;
   let checked = 0;
@@ -110,7 +111,7 @@ export async function verifyAudit(db: DbHandle, batch = 5000): Promise<VerifyRes
       const broken = (reason: VerifyResult['reason']): VerifyResult => ({ intact: false, checked, lastSeq: r.seq, brokenAt: r.seq, reason });
       if (r.seq !== expectSeq) return broken('sequence_gap');
       if (r.prevHash !== prevHash) return broken('chain_mismatch');
-      if (entryHash(prevHash, r) !== r.hash) return broken('hash_mismatch');
+      if (entryHash(key, prevHash, r) !== r.hash) return broken('hash_mismatch');
       prevHash = r.hash;
       expectSeq++;
       checked++;

@@ -9,6 +9,7 @@ export interface Config {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   encryptionKey: string | undefined;
+  auditKey: string | undefined;
   /** Public base URL, used for the one-time setup link. */
   publicUrl: string;
   /** Secure cookies: on when the public URL is https. */
@@ -31,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.PULANG_ADMIN_EMAIL || undefined,
     adminPassword: env.PULANG_ADMIN_PASSWORD || undefined,
     encryptionKey: env.PULANG_ENCRYPTION_KEY || undefined,
+    auditKey: env.PULANG_AUDIT_KEY || undefined,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: env.PULANG_TRUST_PROXY === 'true',

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import { buildApp } from '../../src/app.js';
+import { setAuditKey } from '../../src/audit/chain.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { newTotpSecret } from '../../src/auth/totp.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -13,6 +14,8 @@ import type { Role } from '../../src/policy/policy.js';
 import { freshDatabase } from './database.js';
 
 export const PASSWORD = 'Kopi-Tubruk-Senja-2026!';
+/** The audit-chain key of this test process (each test file runs in its own process). */
+export const auditChainKey = randomBytes(32);
 
 export interface TestServer {
   url: string;
@@ -89,6 +92,7 @@ export async function startServer(): Promise<TestServer> {
   const config = { ...loadConfig({ PORT: '0', DATA_DIR: '/nonexistent' }), trustProxy: true };
   const key = randomBytes(32);
   const cipher = new FieldCipher(key);
+  setAuditKey(auditChainKey);
   const app = await buildApp({ database, config, cipher, version: 'test' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -67,3 +67,20 @@ export function loadKeyring(opts: { fromEnv?: string; dataDir: string }): Keyrin
   if (mode & 0o077) throw new Error(`${file} is readable by others (mode ${mode.toString(8)}); run: chmod 600 ${file}`);
   return parseKeyring(fs.readFileSync(file, 'utf8'), file, 'file');
 }
+
+/** The audit-chain key: PULANG_AUDIT_KEY, or DATA_DIR/audit.key created once with mode 0600. Never rotated: the whole chain is verified with it. */
+export function loadAuditKey(opts: { fromEnv?: string; dataDir: string }): Buffer {
+  if (opts.fromEnv) return decodeKey(opts.fromEnv, 'PULANG_AUDIT_KEY');
+  const file = path.join(opts.dataDir, 'audit.key');
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  try {
+    const fd = fs.openSync(file, 'wx', 0o600);
+    fs.writeSync(fd, `${randomBytes(32).toString('base64')}\n`);
+    fs.closeSync(fd);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  const mode = fs.statSync(file).mode & 0o777;
+  if (mode & 0o077) throw new Error(`${file} is readable by others (mode ${mode.toString(8)}); run: chmod 600 ${file}`);
+  return decodeKey(fs.readFileSync(file, 'utf8'), file);
+}
