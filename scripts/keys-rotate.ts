@@ -6,12 +6,11 @@
 //   re-encrypt what remains under v1, then remove v1 from the variable.
 //   `npm run keys:rotate -- --new-key` only prints a fresh key to add.
 import { randomBytes } from 'node:crypto';
-import { appendAudit } from '../src/audit/service.js';
 import { setAuditKey } from '../src/audit/chain.js';
+import { appendAudit } from '../src/audit/service.js';
 import { loadConfig } from '../src/platform/config.js';
-import { loadAuditKey } from '../src/platform/crypto/keys.js';
 import { FieldCipher } from '../src/platform/crypto/fields.js';
-import { loadKeyring, writeKeyFile } from '../src/platform/crypto/keys.js';
+import { loadAuditKey, loadKeyring, writeKeyFile } from '../src/platform/crypto/keys.js';
 import { reencryptAll } from '../src/platform/crypto/reencrypt.js';
 import { openDatabase } from '../src/platform/db/client.js';
 import { lockDataDir } from '../src/platform/db/lock.js';
