@@ -5,10 +5,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { organizationLevels, organizationTypes, type OrganizationLevel, type OrganizationType } from '../api/types';
 import { can, useMe } from '../auth/me';
-import { formatNumber } from '../i18n';
 import { SelectField, TextField } from '../ui/Field';
-import { ErrorAlert, Loading } from '../ui/Messages';
-import { Pager } from '../ui/Pager';
+import { FilterActions, ResultList } from '../ui/ResultList';
 import { FilterPanel } from '../ui/FilterPanel';
 import { usePageTitle } from '../ui/usePageTitle';
 import { organizationsQuery } from './api';
@@ -29,7 +27,7 @@ export function OrganizationsPage() {
   }, [search.q, search.type, search.level, search.status]);
 
   const status = search.status ?? 'active';
-  const { data, isPending, isError, error, isPlaceholderData } = useQuery(
+  const query = useQuery(
     organizationsQuery({
       q: search.q,
       type: search.type,
@@ -88,68 +86,52 @@ export function OrganizationsPage() {
             <option value="inactive">{t('organizations.status.inactive')}</option>
             <option value="all">{t('common.all')}</option>
           </SelectField>
-          <div className="actions">
-            <button type="submit" className="button">
-              {t('common.apply')}
-            </button>
-            <Link to="/organizations" search={{}} className="button secondary">
-              {t('common.reset')}
-            </Link>
-          </div>
+          <FilterActions resetTo="/organizations" />
         </form>
       </FilterPanel>
 
-      {isPending ? <Loading /> : null}
-      {isError ? <ErrorAlert error={error} /> : null}
-      {data ? (
-        <div aria-busy={isPlaceholderData || undefined}>
-          <p role="status" className="result-count">
-            {t('common.results', { count: data.total, formatted: formatNumber(data.total) })}
-          </p>
-          {data.items.length > 0 ? (
-            <table className="responsive">
-              <caption className="visually-hidden">{t('organizations.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('organizations.fields.name')}</th>
-                  <th scope="col">{t('organizations.fields.type')}</th>
-                  <th scope="col">{t('organizations.fields.level')}</th>
-                  <th scope="col">{t('organizations.fields.area')}</th>
-                  <th scope="col">{t('common.status')}</th>
+      <ResultList
+        query={query}
+        emptyText={t('organizations.empty')}
+        offset={search.offset ?? 0}
+        limit={LIMIT}
+        onPage={(offset) => void navigate({ search: (prev) => ({ ...prev, offset: offset || undefined }) })}
+      >
+        {(items) => (
+          <table className="responsive">
+            <caption className="visually-hidden">{t('organizations.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('organizations.fields.name')}</th>
+                <th scope="col">{t('organizations.fields.type')}</th>
+                <th scope="col">{t('organizations.fields.level')}</th>
+                <th scope="col">{t('organizations.fields.area')}</th>
+                <th scope="col">{t('common.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row" data-label={t('organizations.fields.name')}>
+                    <Link to="/organizations/$organizationId" params={{ organizationId: o.id }}>
+                      {o.name}
+                    </Link>
+                    {o.acronym ? <span className="muted"> ({o.acronym})</span> : null}
+                  </th>
+                  <td data-label={t('organizations.fields.type')}>{t(`organizations.types.${o.type}`)}</td>
+                  <td data-label={t('organizations.fields.level')}>{t(`organizations.levels.${o.level}`)}</td>
+                  <td data-label={t('organizations.fields.area')}>{o.areaName ?? '—'}</td>
+                  <td data-label={t('common.status')}>
+                    <span className={o.active ? 'badge ok' : 'badge off'}>
+                      {o.active ? t('organizations.status.active') : t('organizations.status.inactive')}
+                    </span>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.items.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row" data-label={t('organizations.fields.name')}>
-                      <Link to="/organizations/$organizationId" params={{ organizationId: o.id }}>
-                        {o.name}
-                      </Link>
-                      {o.acronym ? <span className="muted"> ({o.acronym})</span> : null}
-                    </th>
-                    <td data-label={t('organizations.fields.type')}>{t(`organizations.types.${o.type}`)}</td>
-                    <td data-label={t('organizations.fields.level')}>{t(`organizations.levels.${o.level}`)}</td>
-                    <td data-label={t('organizations.fields.area')}>{o.areaName ?? '—'}</td>
-                    <td data-label={t('common.status')}>
-                      <span className={o.active ? 'badge ok' : 'badge off'}>
-                        {o.active ? t('organizations.status.active') : t('organizations.status.inactive')}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p>{t('organizations.empty')}</p>
-          )}
-          <Pager
-            offset={search.offset ?? 0}
-            limit={LIMIT}
-            total={data.total}
-            onChange={(offset) => void navigate({ search: (prev) => ({ ...prev, offset: offset || undefined }) })}
-          />
-        </div>
-      ) : null}
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ResultList>
     </>
   );
 }

@@ -5,12 +5,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, userStatuses, type Role, type UserStatus } from '../api/types';
 import { can, useMe } from '../auth/me';
-import { formatNumber } from '../i18n';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { NoAccess } from '../shell/NotFoundPage';
 import { SelectField, TextField } from '../ui/Field';
-import { ErrorAlert, Loading } from '../ui/Messages';
-import { Pager } from '../ui/Pager';
+import { FilterActions, ResultList } from '../ui/ResultList';
 import { FilterPanel } from '../ui/FilterPanel';
 import { usePageTitle } from '../ui/usePageTitle';
 import { usersQuery } from './api';
@@ -41,7 +39,7 @@ function UsersList({ allOrganizations, mayCreate }: { allOrganizations: boolean;
   const [form, setForm] = useState(fromSearch);
   useEffect(() => setForm(fromSearch()), [search.q, search.role, search.status, search.organizationId]); // eslint-disable-line
 
-  const { data, isPending, isError, error, isPlaceholderData } = useQuery(
+  const query = useQuery(
     usersQuery({
       q: search.q,
       role: search.role,
@@ -104,68 +102,52 @@ function UsersList({ allOrganizations, mayCreate }: { allOrganizations: boolean;
               </option>
             ))}
           </SelectField>
-          <div className="actions">
-            <button type="submit" className="button">
-              {t('common.apply')}
-            </button>
-            <Link to="/users" search={{}} className="button secondary">
-              {t('common.reset')}
-            </Link>
-          </div>
+          <FilterActions resetTo="/users" />
         </form>
       </FilterPanel>
 
-      {isPending ? <Loading /> : null}
-      {isError ? <ErrorAlert error={error} /> : null}
-      {data ? (
-        <div aria-busy={isPlaceholderData || undefined}>
-          <p role="status" className="result-count">
-            {t('common.results', { count: data.total, formatted: formatNumber(data.total) })}
-          </p>
-          {data.items.length > 0 ? (
-            <table className="responsive">
-              <caption className="visually-hidden">{t('users.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.fields.displayName')}</th>
-                  <th scope="col">{t('users.fields.email')}</th>
-                  {allOrganizations ? <th scope="col">{t('users.fields.organization')}</th> : null}
-                  <th scope="col">{t('users.fields.roles')}</th>
-                  <th scope="col">{t('common.status')}</th>
+      <ResultList
+        query={query}
+        emptyText={t('users.empty')}
+        offset={search.offset ?? 0}
+        limit={LIMIT}
+        onPage={(offset) => void navigate({ search: (prev) => ({ ...prev, offset: offset || undefined }) })}
+      >
+        {(items) => (
+          <table className="responsive">
+            <caption className="visually-hidden">{t('users.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.fields.displayName')}</th>
+                <th scope="col">{t('users.fields.email')}</th>
+                {allOrganizations ? <th scope="col">{t('users.fields.organization')}</th> : null}
+                <th scope="col">{t('users.fields.roles')}</th>
+                <th scope="col">{t('common.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row" data-label={t('users.fields.displayName')}>
+                    <Link to="/users/$userId" params={{ userId: u.id }}>
+                      {u.displayName}
+                    </Link>
+                    {u.kind === 'service' ? <span className="badge">{t('users.kind.service')}</span> : null}
+                  </th>
+                  <td data-label={t('users.fields.email')} className="break">
+                    {u.email}
+                  </td>
+                  {allOrganizations ? <td data-label={t('users.fields.organization')}>{u.organizationName}</td> : null}
+                  <td data-label={t('users.fields.roles')}>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+                  <td data-label={t('common.status')}>
+                    <StatusBadge status={u.status} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.items.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row" data-label={t('users.fields.displayName')}>
-                      <Link to="/users/$userId" params={{ userId: u.id }}>
-                        {u.displayName}
-                      </Link>
-                      {u.kind === 'service' ? <span className="badge">{t('users.kind.service')}</span> : null}
-                    </th>
-                    <td data-label={t('users.fields.email')} className="break">
-                      {u.email}
-                    </td>
-                    {allOrganizations ? <td data-label={t('users.fields.organization')}>{u.organizationName}</td> : null}
-                    <td data-label={t('users.fields.roles')}>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
-                    <td data-label={t('common.status')}>
-                      <StatusBadge status={u.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p>{t('users.empty')}</p>
-          )}
-          <Pager
-            offset={search.offset ?? 0}
-            limit={LIMIT}
-            total={data.total}
-            onChange={(offset) => void navigate({ search: (prev) => ({ ...prev, offset: offset || undefined }) })}
-          />
-        </div>
-      ) : null}
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ResultList>
     </>
   );
 }
