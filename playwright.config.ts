@@ -9,6 +9,20 @@ process.env.E2E_SETUP_TOKEN ??= randomBytes(24).toString('base64url');
 export const setupPort = Number(process.env.E2E_SETUP_PORT ?? 3198);
 const port = Number(process.env.E2E_PORT ?? 3199);
 
+/** A Pulang server for the tests, stopped with SIGTERM (not Playwright's SIGKILL) so it closes and removes its temporary data. */
+function server(script: string, serverPort: number, env: Record<string, string | undefined>) {
+  return {
+    command: `node --import tsx ${script}`,
+    url: `http://127.0.0.1:${serverPort}/api/health`,
+    env: { PORT: String(serverPort), HOST: '127.0.0.1', PULANG_TRUST_PROXY: 'true', LOG_LEVEL: 'warn', ...env } as Record<string, string>,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -29,26 +43,7 @@ export default defineConfig({
     { name: 'phone', use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
   ],
   webServer: [
-    {
-      command: 'node --import tsx e2e/server.ts',
-      url: `http://127.0.0.1:${port}/api/health`,
-      env: { PORT: String(port), HOST: '127.0.0.1', PULANG_TRUST_PROXY: 'true', E2E_ADMIN_TOTP_SECRET: process.env.E2E_ADMIN_TOTP_SECRET, LOG_LEVEL: 'warn' },
-      reuseExistingServer: false,
-      timeout: 120_000,
-      // SIGTERM (not the default SIGKILL) lets the server close and remove its temporary data folder or database.
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      command: 'node --import tsx e2e/setup-server.ts',
-      url: `http://127.0.0.1:${setupPort}/api/health`,
-      env: { PORT: String(setupPort), HOST: '127.0.0.1', PULANG_TRUST_PROXY: 'true', E2E_SETUP_TOKEN: process.env.E2E_SETUP_TOKEN, LOG_LEVEL: 'warn' },
-      reuseExistingServer: false,
-      timeout: 120_000,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    server('e2e/server.ts', port, { E2E_ADMIN_TOTP_SECRET: process.env.E2E_ADMIN_TOTP_SECRET }),
+    server('e2e/setup-server.ts', setupPort, { E2E_SETUP_TOKEN: process.env.E2E_SETUP_TOKEN }),
   ],
 });

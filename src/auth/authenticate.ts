@@ -3,12 +3,11 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Actor, Role } from '../policy/policy.js';
+import { totpRequiredFor, type Actor, type Role } from '../policy/policy.js';
 import type { Db } from '../platform/db/client.js';
 import { apiTokens, organizations, users } from '../platform/db/schema.js';
 import { hashToken } from '../platform/crypto/tokens.js';
 import { forbidden, HttpError, unauthorized } from '../platform/http/errors.js';
-import { requiresTotp } from './service.js';
 import { appendAudit } from '../audit/service.js';
 import { resolveSession, SESSION_COOKIE } from './sessions.js';
 
@@ -47,7 +46,7 @@ async function fromSession(db: Db, token: string): Promise<Actor | null> {
     kind: 'person',
     sessionId: s.id,
     sessionExpiresAt: s.expiresAt,
-    mustEnrolTotp: requiresTotp(u.roles) && !u.totpEnabledAt,
+    mustEnrolTotp: totpRequiredFor(u.roles) && !u.totpEnabledAt,
   };
 }
 

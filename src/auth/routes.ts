@@ -1,14 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { organizations } from '../platform/db/schema.js';
 import { createCtx } from '../platform/http/context.js';
 import { errors } from '../platform/http/errors.js';
 import type { App, Deps } from '../platform/http/types.js';
-import { permissionsOf, rolesGrantableBy, scopesUsableBy } from '../policy/policy.js';
 import { findUser } from '../users/dal.js';
 import { displayNameSchema, emailSchema, localeSchema, userSchema } from '../users/schema.js';
-import { users } from '../platform/db/schema.js';
-import { sql } from 'drizzle-orm';
 import { ABSOLUTE_TIMEOUT_MS, SESSION_COOKIE } from './sessions.js';
 import * as auth from './service.js';
 
@@ -44,26 +39,6 @@ const sessionSchema = z
 export async function authRoutes(app: App, deps: Deps) {
   const { db } = deps.database;
   const { cipher } = deps;
-
-  async function me(ctx: ReturnType<typeof createCtx>) {
-    const actor = ctx.who();
-    const user = await findUser(ctx.db, actor.userId);
-    const [org] = await ctx.db
-      .select({ id: organizations.id, name: organizations.name, acronym: organizations.acronym })
-      .from(organizations)
-      .where(eq(organizations.id, actor.organizationId));
-    return {
-      user: user!,
-      organization: org,
-      roles: [...actor.roles],
-      permissions: permissionsOf(actor),
-      assignableRoles: reachableAdmin(actor) ? [...rolesGrantableBy(actor.roles)] : [],
-      apiScopes: scopesUsableBy(actor),
-      totpRequired: auth.requiresTotp(actor.roles),
-      session: actor.sessionId ? { expiresAt: actor.sessionExpiresAt ?? null } : null,
-    };
-  }
-  const reachableAdmin = (actor: { roles: readonly string[] }) => actor.roles.includes('system_admin') || actor.roles.includes('org_admin');
 
   app.post(
     '/auth/login',
@@ -104,7 +79,7 @@ export async function authRoutes(app: App, deps: Deps) {
   app.get(
     '/auth/me',
     { schema: { tags, summary: 'The signed-in user, organisation, roles and what the user may do', response: { 200: meSchema, ...errors(401) } }, config: { beforeTotp: true } },
-    async (req) => me(createCtx(db, req)),
+    async (req) => auth.me(createCtx(db, req)),
   );
 
   app.patch(
@@ -118,18 +93,7 @@ export async function authRoutes(app: App, deps: Deps) {
       },
       config: { auth: 'session', beforeTotp: true },
     },
-    async (req) => {
-      const ctx = createCtx(db, req);
-      const actor = ctx.who();
-      await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ ...req.body, updatedAt: new Date(), version: sql`${users.version} + 1` })
-          .where(eq(users.id, actor.userId));
-        await ctx.audit(tx, { action: 'user.update', outcome: 'success', targetType: 'user', targetId: actor.userId, details: { fields: Object.keys(req.body) } });
-      });
-      return me(ctx);
-    },
+    async (req) => auth.updateOwnProfile(createCtx(db, req), req.body),
   );
 
   app.post(

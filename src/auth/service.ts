@@ -6,7 +6,8 @@ import { hashToken, newToken } from '../platform/crypto/tokens.js';
 import { oneTimeTokens, organizations, recoveryCodes, users } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/http/context.js';
 import { badRequest, conflict, HttpError, notFound } from '../platform/http/errors.js';
-import { findUserByEmail } from '../users/dal.js';
+import { assignableRoles, permissionsOf, scopesUsableBy, totpRequiredFor } from '../policy/policy.js';
+import { findUser, findUserByEmail } from '../users/dal.js';
 import { clearFailures, isLockedOut, recordFailure } from './lockout.js';
 import { burnPasswordCheck, hashPassword, passwordMessages, passwordProblem, verifyPassword } from './passwords.js';
 import { createSession, listLiveSessions, revokeAllSessions, revokeOwnSession, revokeSession } from './sessions.js';
@@ -21,7 +22,6 @@ export function assertPasswordAcceptable(password: string, userInputs: string[],
   if (problem) throw badRequest(passwordMessages[problem], { [field]: problem });
 }
 
-export const requiresTotp = (roles: readonly string[]) => roles.includes('system_admin');
 
 export async function login(ctx: Ctx, input: { email: string; password: string; totp?: string }, cipher: FieldCipher) {
   const { db } = ctx;
@@ -261,7 +261,7 @@ export async function confirmTotp(ctx: Ctx, code: string, cipher: FieldCipher) {
 
 export async function disableTotp(ctx: Ctx, password: string) {
   const actor = ctx.who();
-  if (requiresTotp(actor.roles)) throw conflict('Two-factor authentication is required for your role.', 'totp_required_for_role');
+  if (totpRequiredFor(actor.roles)) throw conflict('Two-factor authentication is required for your role.', 'totp_required_for_role');
   await ctx.db.transaction(async (tx) => {
     await requirePassword(tx, actor.userId, password);
     await clearTotp(tx, actor.userId);
@@ -311,4 +311,37 @@ export async function endMyOtherSessions(ctx: Ctx) {
     await ctx.audit(tx, { action: 'auth.session.revoke_others', outcome: 'success', targetType: 'user', targetId: actor.userId, details: { revoked } });
     return revoked;
   });
+}
+
+/** The signed-in user, organisation, roles and what they may do: everything the web app needs to draw itself. */
+export async function me(ctx: Ctx) {
+  const actor = ctx.who();
+  const user = await findUser(ctx.db, actor.userId);
+  const [org] = await ctx.db
+    .select({ id: organizations.id, name: organizations.name, acronym: organizations.acronym })
+    .from(organizations)
+    .where(eq(organizations.id, actor.organizationId));
+  return {
+    user: user!,
+    organization: org,
+    roles: [...actor.roles],
+    permissions: permissionsOf(actor),
+    assignableRoles: assignableRoles(actor),
+    apiScopes: scopesUsableBy(actor),
+    totpRequired: totpRequiredFor(actor.roles),
+    session: actor.sessionId ? { expiresAt: actor.sessionExpiresAt ?? null } : null,
+  };
+}
+
+/** Own display name and language. */
+export async function updateOwnProfile(ctx: Ctx, input: { displayName?: string; locale?: 'id' | 'en' }) {
+  const actor = ctx.who();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ ...input, updatedAt: new Date(), version: sql`${users.version} + 1` })
+      .where(eq(users.id, actor.userId));
+    await ctx.audit(tx, { action: 'user.update', outcome: 'success', targetType: 'user', targetId: actor.userId, details: { fields: Object.keys(input) } });
+  });
+  return me(ctx);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, can, permissionsOf, reachOf, roles, rolesGrantableBy, scopes, scopesUsableBy, type Actor, type Role } from './policy.js';
+import { actions, assignableRoles, can, permissionsOf, reachOf, roles, rolesGrantableBy, scopes, scopesUsableBy, totpRequiredFor, type Actor, type Role } from './policy.js';
 
 const ORG = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -100,5 +100,20 @@ describe('granting roles', () => {
     expect(rolesGrantableBy(['system_admin'])).toEqual(roles);
     expect(rolesGrantableBy(['org_admin'])).not.toContain('system_admin');
     expect(rolesGrantableBy(['org_admin'])).toHaveLength(roles.length - 1);
+  });
+});
+
+describe('roles an actor may put on accounts, and who needs a second factor', () => {
+  it('offers every role to a system administrator, all but system administrator to an organisation administrator, none to others', () => {
+    expect(assignableRoles(actor(['system_admin']))).toEqual([...roles]);
+    expect(assignableRoles(actor(['org_admin']))).toEqual(roles.filter((r) => r !== 'system_admin'));
+    expect(assignableRoles(actor(['supervisor', 'case_worker']))).toEqual([]);
+    // A token without a users scope cannot assign roles either.
+    expect(assignableRoles(actor(['org_admin'], { scopes: ['organizations:read'] }))).toEqual([]);
+  });
+
+  it('requires two-factor of system administrators only', () => {
+    expect(totpRequiredFor(['system_admin', 'auditor'])).toBe(true);
+    expect(totpRequiredFor(['org_admin', 'supervisor', 'case_worker', 'auditor'])).toBe(false);
   });
 });

@@ -73,6 +73,9 @@ const grants: Record<Role, Grants> = {
 export const rolesGrantableBy = (actorRoles: readonly Role[]): readonly Role[] =>
   actorRoles.includes('system_admin') ? roles : roles.filter((r) => r !== 'system_admin');
 
+/** Roles whose holders must sign in with a second factor. */
+export const totpRequiredFor = (actorRoles: readonly string[]) => actorRoles.includes('system_admin');
+
 // API tokens carry scopes; a token may do only what both its owner's roles and its scopes allow.
 export const scopes = ['organizations:read', 'organizations:write', 'users:read', 'users:write', 'audit:read'] as const;
 export type Scope = (typeof scopes)[number];
@@ -156,4 +159,9 @@ export function permissionsOf(actor: Actor): Partial<Record<Action, Reach>> {
 export function scopesUsableBy(actor: Actor): Scope[] {
   const byRoles: Actor = { ...actor, scopes: undefined };
   return scopes.filter((s) => actions.some((a) => scopeOfAction[a] === s && reachOf(byRoles, a)));
+}
+
+/** Roles the actor may put on an account: none unless they may create or change users at all. */
+export function assignableRoles(actor: Actor): Role[] {
+  return reachOf(actor, 'user.create') || reachOf(actor, 'user.update') ? [...rolesGrantableBy(actor.roles)] : [];
 }
