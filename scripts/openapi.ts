@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
+import { BlindIndex } from '../src/platform/crypto/blind-index.js';
 import { FieldCipher } from '../src/platform/crypto/fields.js';
 import type { Database, Db } from '../src/platform/db/client.js';
 import type { App } from '../src/platform/http/types.js';
@@ -29,7 +30,7 @@ function noDatabase(): Database {
 
 /** The application exactly as served, minus the database: enough for /api/openapi.json and /api/docs. */
 export async function buildDocumentApp(): Promise<App> {
-  const app = await buildApp({ database: noDatabase(), config: loadConfig({}), cipher: new FieldCipher(randomBytes(32)), version: appVersion });
+  const app = await buildApp({ database: noDatabase(), config: loadConfig({}), cipher: new FieldCipher(randomBytes(32)), lookup: new BlindIndex(randomBytes(32)), version: appVersion });
   await app.ready();
   return app;
 }

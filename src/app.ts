@@ -22,7 +22,10 @@ import { authenticate } from './auth/authenticate.js';
 import { authRoutes } from './auth/routes.js';
 import { apiTokenRoutes } from './api-tokens/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { caseRecordRoutes } from './case-records/routes.js';
+import { caseRoutes } from './cases/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
+import { personRoutes } from './persons/routes.js';
 import { describeFailure, errorBody, HttpError } from './platform/http/errors.js';
 import type { App, Deps } from './platform/http/types.js';
 import { referenceRoutes } from './reference/routes.js';
@@ -171,6 +174,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
       await apiTokenRoutes(v1, deps);
       await auditRoutes(v1, deps);
       await referenceRoutes(v1, deps);
+      await personRoutes(v1, deps);
+      await caseRoutes(v1, deps);
+      await caseRecordRoutes(v1, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -4,7 +4,8 @@ import { bootstrapAdmin } from './auth/bootstrap.js';
 import { buildApp } from './app.js';
 import type { Config } from './platform/config.js';
 import { FieldCipher } from './platform/crypto/fields.js';
-import { loadAuditKey, loadKeyring } from './platform/crypto/keys.js';
+import { BlindIndex } from './platform/crypto/blind-index.js';
+import { loadAuditKey, loadKeyring, loadLookupKey } from './platform/crypto/keys.js';
 import { setAuditKey } from './audit/chain.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.js';
@@ -19,6 +20,7 @@ const logSerializers = {
 export interface Running {
   database: Database;
   cipher: FieldCipher;
+  lookup: BlindIndex;
   url: string;
 }
 
@@ -44,6 +46,7 @@ export async function start(config: Config, hooks: StartHooks = {}) {
   }
   const cipher = new FieldCipher(loadKeyring({ fromEnv: config.encryptionKey, dataDir: config.dataDir }));
   setAuditKey(loadAuditKey({ fromEnv: config.auditKey, dataDir: config.dataDir }));
+  const lookup = new BlindIndex(loadLookupKey({ fromEnv: config.lookupKey, dataDir: config.dataDir }));
   const database = await openDatabase(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;
@@ -65,15 +68,15 @@ export async function start(config: Config, hooks: StartHooks = {}) {
 
   try {
     await migrate(database);
-    await hooks.beforeListen?.({ database, cipher });
+    await hooks.beforeListen?.({ database, cipher, lookup });
     await bootstrapAdmin(database.db, config, (line) => console.log(line));
     app = await buildApp(
-      { database, config, cipher, version: appVersion },
+      { database, config, cipher, lookup, version: appVersion },
       { logger: hooks.quiet ? false : { level: config.logLevel, serializers: logSerializers } },
     );
     await app.listen({ port: config.port, host: config.host });
     console.log(`Pulang ${appVersion} is running at ${config.publicUrl} (database: ${database.engine}${database.engine === 'pglite' ? ` in ${config.dataDir}` : ''})`);
-    return { database, cipher, url: config.publicUrl };
+    return { database, cipher, lookup, url: config.publicUrl };
   } catch (e) {
     console.error('Pulang could not start:', e instanceof Error ? e.message : e);
     await database.close().catch(() => {});

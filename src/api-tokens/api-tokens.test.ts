@@ -103,7 +103,7 @@ describe("a person's own tokens", () => {
   });
 
   it('refuses an unknown scope and an empty scope list', async () => {
-    expect((await worker.post('/api/v1/api-tokens', { name: 'x', scopes: ['cases:read'] })).status).toBe(400);
+    expect((await worker.post('/api/v1/api-tokens', { name: 'x', scopes: ['referrals:read'] })).status).toBe(400);
     const empty = await worker.post('/api/v1/api-tokens', { name: 'x', scopes: [] });
     expect(empty.status).toBe(400);
     expect(Object.keys(empty.body.error.fields)).toEqual(['scopes']);

@@ -10,6 +10,7 @@ export interface Config {
   adminPassword: string | undefined;
   encryptionKey: string | undefined;
   auditKey: string | undefined;
+  lookupKey: string | undefined;
   /** Public base URL, used for the one-time setup link. */
   publicUrl: string;
   /** Secure cookies: on when the public URL is https. */
@@ -33,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.PULANG_ADMIN_PASSWORD || undefined,
     encryptionKey: env.PULANG_ENCRYPTION_KEY || undefined,
     auditKey: env.PULANG_AUDIT_KEY || undefined,
+    lookupKey: env.PULANG_LOOKUP_KEY || undefined,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: env.PULANG_TRUST_PROXY === 'true',

@@ -42,10 +42,27 @@ describe('reach', () => {
     expect(can(oa, 'user.update', { organizationId: null })).toBe(false);
   });
 
-  it('a system administrator reaches everything', () => {
+  it('a system administrator reaches every administrative action but no case record', () => {
     const sa = actor(['system_admin']);
-    for (const a of actions) expect(reachOf(sa, a)).not.toBeNull();
+    for (const a of actions.filter((a) => !a.startsWith('person.') && !a.startsWith('case.'))) expect(reachOf(sa, a)).not.toBeNull();
+    for (const a of actions.filter((a) => a.startsWith('person.') || a.startsWith('case.'))) expect(reachOf(sa, a)).toBeNull();
     expect(can(sa, 'user.deactivate', { organizationId: OTHER })).toBe(true);
+  });
+
+  it('a case worker reaches the cases assigned to them; a supervisor those of the organisation', () => {
+    const cw = actor(['case_worker']);
+    expect(can(cw, 'case.read', { organizationId: ORG, userIds: [cw.userId] })).toBe(true);
+    expect(can(cw, 'case.read', { organizationId: ORG, userIds: ['someone-else'] })).toBe(false);
+    expect(can(cw, 'case.read', { organizationId: ORG })).toBe(false);
+    expect(can(cw, 'case.assign', { organizationId: ORG, userIds: [cw.userId] })).toBe(false);
+    expect(can(cw, 'case.create', { organizationId: ORG })).toBe(true);
+    expect(can(cw, 'case.create', { organizationId: OTHER })).toBe(false);
+    const sv = actor(['supervisor']);
+    expect(can(sv, 'case.read', { organizationId: ORG })).toBe(true);
+    expect(can(sv, 'case.read', { organizationId: OTHER })).toBe(false);
+    expect(can(sv, 'case.determine', { organizationId: ORG })).toBe(true);
+    for (const r of ['org_admin', 'analyst', 'auditor', 'service_focal_point', 'private_partner'] as const)
+      expect(reachOf(actor([r]), 'case.read')).toBeNull();
   });
 
   it('the widest reach among several roles wins', () => {
@@ -83,10 +100,12 @@ describe('API token scopes', () => {
   });
 
   it('offers each role only the scopes its grants can use', () => {
-    expect(scopesUsableBy(actor(['case_worker']))).toEqual(['organizations:read', 'users:read']);
+    expect(scopesUsableBy(actor(['case_worker']))).toEqual(['organizations:read', 'users:read', 'persons:read', 'persons:write', 'cases:read', 'cases:write']);
+    expect(scopesUsableBy(actor(['analyst']))).toEqual(['organizations:read', 'users:read']);
     expect(scopesUsableBy(actor(['auditor']))).toEqual(['organizations:read', 'users:read', 'audit:read']);
     expect(scopesUsableBy(actor(['org_admin']))).toEqual(['organizations:read', 'organizations:write', 'users:read', 'users:write']);
-    expect(scopesUsableBy(actor(['system_admin']))).toEqual([...scopes]);
+    expect(scopesUsableBy(actor(['system_admin']))).toEqual(['organizations:read', 'organizations:write', 'users:read', 'users:write', 'audit:read']);
+    expect(new Set([...scopesUsableBy(actor(['system_admin'])), ...scopesUsableBy(actor(['supervisor']))])).toEqual(new Set(scopes));
     expect(scopesUsableBy(actor([]))).toEqual([]);
   });
 

@@ -30,6 +30,23 @@ export const actions = [
   'audit.verify',
   'apiToken.manageOwn',
   'apiToken.manageService',
+  // Persons and cases. A case worker's reach is `self`: the cases assigned to them (or, while
+  // unassigned, that they registered) and the persons of those cases. Need to know: administrators,
+  // analysts and auditors never read case records; analysts get de-identified figures instead.
+  'person.read',
+  'person.create',
+  'person.update',
+  'person.match',
+  'person.merge',
+  'case.read',
+  'case.create',
+  'case.update',
+  /** Sensitive notes: their author always sees them; otherwise only this action's holders. */
+  'case.readSensitive',
+  /** The queue of unassigned cases, caseloads, assignment and reassignment. */
+  'case.assign',
+  /** The trafficking determination (presumed, confirmed, not a victim). */
+  'case.determine',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -61,8 +78,32 @@ const grants: Record<Role, Grants> = {
     'apiToken.manageService': 'organization',
   },
   // Supervisors see their colleagues to assign and balance cases.
-  supervisor: { ...everyone, 'user.read': 'organization' },
-  case_worker: { ...everyone },
+  supervisor: {
+    ...everyone,
+    'user.read': 'organization',
+    'person.read': 'organization',
+    'person.create': 'organization',
+    'person.update': 'organization',
+    'person.match': 'organization',
+    'person.merge': 'organization',
+    'case.read': 'organization',
+    'case.create': 'organization',
+    'case.update': 'organization',
+    'case.readSensitive': 'organization',
+    'case.assign': 'organization',
+    'case.determine': 'organization',
+  },
+  case_worker: {
+    ...everyone,
+    'person.read': 'self',
+    'person.create': 'organization',
+    'person.update': 'self',
+    'person.match': 'organization',
+    'case.read': 'self',
+    'case.create': 'organization',
+    'case.update': 'self',
+    'case.readSensitive': 'self',
+  },
   service_focal_point: { ...everyone },
   private_partner: { ...everyone },
   analyst: { ...everyone },
@@ -77,7 +118,17 @@ export const rolesGrantableBy = (actorRoles: readonly Role[]): readonly Role[] =
 export const totpRequiredFor = (actorRoles: readonly string[]) => actorRoles.includes('system_admin');
 
 // API tokens carry scopes; a token may do only what both its owner's roles and its scopes allow.
-export const scopes = ['organizations:read', 'organizations:write', 'users:read', 'users:write', 'audit:read'] as const;
+export const scopes = [
+  'organizations:read',
+  'organizations:write',
+  'users:read',
+  'users:write',
+  'audit:read',
+  'persons:read',
+  'persons:write',
+  'cases:read',
+  'cases:write',
+] as const;
 export type Scope = (typeof scopes)[number];
 const scopeOfAction: Record<Action, Scope | null> = {
   'organization.read': 'organizations:read',
@@ -93,6 +144,17 @@ const scopeOfAction: Record<Action, Scope | null> = {
   // Tokens never mint tokens: that needs a person's session.
   'apiToken.manageOwn': null,
   'apiToken.manageService': null,
+  'person.read': 'persons:read',
+  'person.create': 'persons:write',
+  'person.update': 'persons:write',
+  'person.match': 'persons:read',
+  'person.merge': 'persons:write',
+  'case.read': 'cases:read',
+  'case.create': 'cases:write',
+  'case.update': 'cases:write',
+  'case.readSensitive': 'cases:read',
+  'case.assign': 'cases:write',
+  'case.determine': 'cases:write',
 };
 
 export interface Actor {
@@ -129,6 +191,8 @@ export function reachOf(actor: Actor, action: Action): Reach | null {
 export interface Target {
   organizationId?: string | null;
   userId?: string | null;
+  /** Further users a record belongs to for `self` reach (a case's assignee, a person's case workers). */
+  userIds?: readonly string[];
   /** Roles of a target user: only a system administrator acts on a system administrator. */
   roles?: readonly Role[];
 }
@@ -142,7 +206,7 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     return false;
   if (!target || reach === 'all') return true;
   if (reach === 'organization') return target.organizationId === actor.organizationId;
-  return target.userId === actor.userId;
+  return target.userId === actor.userId || (target.userIds?.includes(actor.userId) ?? false);
 }
 
 /** Everything the actor may do somewhere, for the UI (so it never re-derives permissions). */

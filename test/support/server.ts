@@ -7,6 +7,7 @@ import { setAuditKey } from '../../src/audit/chain.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { newTotpSecret } from '../../src/auth/totp.js';
 import { loadConfig } from '../../src/platform/config.js';
+import { BlindIndex } from '../../src/platform/crypto/blind-index.js';
 import { FieldCipher } from '../../src/platform/crypto/fields.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { organizations, users } from '../../src/platform/db/schema.js';
@@ -21,6 +22,7 @@ export interface TestServer {
   url: string;
   database: Database;
   cipher: FieldCipher;
+  lookup: BlindIndex;
   /** The server's field-encryption key (version 1). */
   key: Buffer;
   client(ip?: string): Client;
@@ -93,7 +95,8 @@ export async function startServer(): Promise<TestServer> {
   const key = randomBytes(32);
   const cipher = new FieldCipher(key);
   setAuditKey(auditChainKey);
-  const app = await buildApp({ database, config, cipher, version: 'test' });
+  const lookup = new BlindIndex(randomBytes(32));
+  const app = await buildApp({ database, config, cipher, lookup, version: 'test' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -105,6 +108,7 @@ export async function startServer(): Promise<TestServer> {
     url,
     database,
     cipher,
+    lookup,
     key,
     client: (ip = nextIp()) => new Client(url, ip),
     async org(input = {}) {

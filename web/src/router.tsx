@@ -4,6 +4,10 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import { ApiError } from './api/client';
 import { queryClient } from './api/queryClient';
 import {
+  caseTypes,
+  stages,
+  type CaseType,
+  type Stage,
   organizationLevels,
   organizationTypes,
   roles,
@@ -188,6 +192,67 @@ const sessionsRoute = createRoute({
   component: lazyRouteComponent(() => import('./profile/SessionsPage'), 'SessionsPage'),
 });
 
+// Cases: the worklist, the supervisor's queue and caseloads, intake, the case page (parts as tabs), persons.
+export const caseTabs = ['overview', 'screening', 'assessment', 'notes', 'tasks', 'consent', 'documents', 'history'] as const;
+export type CaseTab = (typeof caseTabs)[number];
+export interface WorklistSearch {
+  /** mine (default) or organisation (supervisors). */
+  scope?: 'mine' | 'organization';
+  stage?: Stage;
+  type?: CaseType;
+  province?: string;
+  country?: string;
+  overdue?: 1;
+  q?: string;
+  offset?: number;
+}
+
+const worklistRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'cases',
+  validateSearch: (s: Record<string, unknown>): WorklistSearch => ({
+    scope: oneOf(['mine', 'organization'] as const, s.scope),
+    stage: oneOf(stages, s.stage),
+    type: oneOf(caseTypes, s.type),
+    province: str(s.province),
+    country: str(s.country),
+    overdue: flag(s.overdue),
+    q: str(s.q),
+    offset: offset(s.offset),
+  }),
+  component: lazyRouteComponent(() => import('./cases/WorklistPage'), 'WorklistPage'),
+});
+
+const queueRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'cases/queue',
+  validateSearch: (s: Record<string, unknown>): { view?: 'queue' | 'caseload'; offset?: number } => ({
+    view: oneOf(['queue', 'caseload'] as const, s.view),
+    offset: offset(s.offset),
+  }),
+  component: lazyRouteComponent(() => import('./cases/QueuePage'), 'QueuePage'),
+});
+
+const intakeRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'cases/new',
+  validateSearch: (s: Record<string, unknown>): { personId?: string } => ({ personId: str(s.personId) }),
+  component: lazyRouteComponent(() => import('./intake/IntakePage'), 'IntakePage'),
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'cases/$caseId',
+  validateSearch: (s: Record<string, unknown>): { tab?: CaseTab } => ({ tab: oneOf(caseTabs, s.tab) }),
+  component: lazyRouteComponent(() => import('./cases/CasePage'), 'CasePage'),
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'persons/$personId',
+  component: lazyRouteComponent(() => import('./persons/PersonPage'), 'PersonPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([loginRoute, activateRoute, setupRoute]),
   appLayout.addChildren([
@@ -203,6 +268,11 @@ const routeTree = rootRoute.addChildren([
     twoFactorRoute,
     apiTokensRoute,
     sessionsRoute,
+    worklistRoute,
+    queueRoute,
+    intakeRoute,
+    caseRoute,
+    personRoute,
   ]),
 ]);
 

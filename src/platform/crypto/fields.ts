@@ -34,4 +34,20 @@ export class FieldCipher {
     d.setAuthTag(Buffer.from(tag, 'base64'));
     return Buffer.concat([d.update(Buffer.from(data, 'base64')), d.final()]).toString('utf8');
   }
+
+  /** Binary form for files: iv (12) | tag (16) | data. The key version is stored beside it (`current` at the time). */
+  encryptBytes(plain: Buffer): Buffer {
+    const iv = randomBytes(12);
+    const c = createCipheriv('aes-256-gcm', this.keys.get(this.current)!, iv);
+    const data = Buffer.concat([c.update(plain), c.final()]);
+    return Buffer.concat([iv, c.getAuthTag(), data]);
+  }
+
+  decryptBytes(stored: Buffer, version: number): Buffer {
+    const key = this.keys.get(version);
+    if (!key || stored.length < 28) throw new Error('encrypted file has an unknown key version or shape');
+    const d = createDecipheriv('aes-256-gcm', key, stored.subarray(0, 12));
+    d.setAuthTag(stored.subarray(12, 28));
+    return Buffer.concat([d.update(stored.subarray(28)), d.final()]);
+  }
 }

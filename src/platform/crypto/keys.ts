@@ -68,10 +68,10 @@ export function loadKeyring(opts: { fromEnv?: string; dataDir: string }): Keyrin
   return parseKeyring(fs.readFileSync(file, 'utf8'), file, 'file');
 }
 
-/** The audit-chain key: PULANG_AUDIT_KEY, or DATA_DIR/audit.key created once with mode 0600. Never rotated: the whole chain is verified with it. */
-export function loadAuditKey(opts: { fromEnv?: string; dataDir: string }): Buffer {
-  if (opts.fromEnv) return decodeKey(opts.fromEnv, 'PULANG_AUDIT_KEY');
-  const file = path.join(opts.dataDir, 'audit.key');
+/** A single secret key: from the environment, or DATA_DIR/<file> created once with mode 0600. */
+function loadSecretKey(opts: { fromEnv?: string; dataDir: string }, envName: string, fileName: string): Buffer {
+  if (opts.fromEnv) return decodeKey(opts.fromEnv, envName);
+  const file = path.join(opts.dataDir, fileName);
   fs.mkdirSync(opts.dataDir, { recursive: true });
   try {
     const fd = fs.openSync(file, 'wx', 0o600);
@@ -84,3 +84,13 @@ export function loadAuditKey(opts: { fromEnv?: string; dataDir: string }): Buffe
   if (mode & 0o077) throw new Error(`${file} is readable by others (mode ${mode.toString(8)}); run: chmod 600 ${file}`);
   return decodeKey(fs.readFileSync(file, 'utf8'), file);
 }
+
+/** The audit-chain key: PULANG_AUDIT_KEY, or DATA_DIR/audit.key. Never rotated: the whole chain is verified with it. */
+export const loadAuditKey = (opts: { fromEnv?: string; dataDir: string }) => loadSecretKey(opts, 'PULANG_AUDIT_KEY', 'audit.key');
+
+/**
+ * The look-up key for keyed hashes of document numbers and duplicate-matching keys: PULANG_LOOKUP_KEY,
+ * or DATA_DIR/lookup.key. Not rotated with the encryption key: every stored hash would have to be
+ * recomputed from the decrypted values (which `keys:rotate -- --new-lookup-key` could do later).
+ */
+export const loadLookupKey = (opts: { fromEnv?: string; dataDir: string }) => loadSecretKey(opts, 'PULANG_LOOKUP_KEY', 'lookup.key');

@@ -4,7 +4,28 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { FieldCipher } from './fields.js';
 
-export const encryptedColumns: { table: string; id: string; columns: string[] }[] = [{ table: 'users', id: 'id', columns: ['totp_secret', 'totp_pending_secret'] }];
+export const encryptedColumns: { table: string; id: string; columns: string[] }[] = [
+  { table: 'users', id: 'id', columns: ['totp_secret', 'totp_pending_secret'] },
+  {
+    table: 'persons',
+    id: 'id',
+    columns: ['full_name_enc', 'other_names_enc', 'phones_enc', 'home_address_enc', 'emergency_contact_enc', 'disability_note_enc'],
+  },
+  { table: 'person_documents', id: 'id', columns: ['number_enc'] },
+  { table: 'cases', id: 'id', columns: ['summary_enc'] },
+  { table: 'case_events', id: 'id', columns: ['note_enc'] },
+  { table: 'case_screenings', id: 'case_id', columns: ['notes_enc'] },
+  { table: 'case_needs', id: 'id', columns: ['description_enc'] },
+  { table: 'case_notes', id: 'id', columns: ['body_enc'] },
+  { table: 'case_tasks', id: 'id', columns: ['title_enc', 'details_enc'] },
+  { table: 'case_attachments', id: 'id', columns: ['file_name_enc'] },
+  { table: 'case_consents', id: 'id', columns: ['given_by_enc', 'witness_enc', 'withdrawal_reason_enc'] },
+];
+
+/** Binary encrypted columns (FieldCipher.encryptBytes), each with the column holding its key version. */
+export const encryptedBinaryColumns: { table: string; id: string; column: string; versionColumn: string }[] = [
+  { table: 'case_attachments', id: 'id', column: 'content', versionColumn: 'content_key_version' },
+];
 
 type Row = Record<string, string | null>;
 
@@ -34,6 +55,24 @@ export async function reencryptAll(db: Db, cipher: FieldCipher, batch = 500): Pr
         return res.rows.length;
       });
       if (n < batch) break;
+    }
+  }
+  for (const { table, id, column, versionColumn } of encryptedBinaryColumns) {
+    for (;;) {
+      const n = await db.transaction(async (tx) => {
+        const res = (await tx.execute(
+          sql`select ${sql.identifier(id)} as id, ${sql.identifier(column)} as content, ${sql.identifier(versionColumn)} as version from ${sql.identifier(table)} where ${sql.identifier(versionColumn)} <> ${cipher.current} limit ${Math.max(1, Math.floor(batch / 50))} for update`,
+        )) as unknown as { rows: { id: string; content: Buffer | Uint8Array; version: number }[] };
+        for (const row of res.rows) {
+          const plain = cipher.decryptBytes(Buffer.from(row.content), Number(row.version));
+          await tx.execute(
+            sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${cipher.encryptBytes(plain)}, ${sql.identifier(versionColumn)} = ${cipher.current} where ${sql.identifier(id)} = ${row.id}`,
+          );
+          changed++;
+        }
+        return res.rows.length;
+      });
+      if (n === 0) break;
     }
   }
   return changed;

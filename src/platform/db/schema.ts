@@ -5,15 +5,23 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -47,6 +55,8 @@ export const users = pgTable(
     roles: text('roles').array().notNull(),
     locale: text('locale').notNull().default('id'),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    /** Kemendagri codes (province, regency…) a case worker covers, for the assignment suggestion. */
+    areaCodes: text('area_codes').array().notNull().default(sql`'{}'::text[]`),
     passwordHash: text('password_hash'),
     passwordChangedAt: ts('password_changed_at'),
     // pending → active (after activation) → deactivated; never deleted.
@@ -183,3 +193,283 @@ export const dataLoads = pgTable('data_loads', {
   version: text('version').notNull(),
   loadedAt: ts('loaded_at').notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Persons and cases. Columns named *_enc hold FieldCipher ciphertext (registered in
+// crypto/reencrypt.ts); *_hash columns hold keyed HMACs (crypto/blind-index.ts) for exact look-up
+// without decrypting, never a plain digest.
+
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The organisation that registered the person; cases give other organisations their reach. */
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    fullNameEnc: text('full_name_enc').notNull(),
+    /** JSON array of other names and spellings, encrypted as one value. */
+    otherNamesEnc: text('other_names_enc'),
+    sex: text('sex').notNull(),
+    genderIdentity: text('gender_identity'),
+    /** exact | estimated_year | estimated_age (see cases/priority.ts BirthDate). */
+    birthKind: text('birth_kind'),
+    birthDate: day('birth_date'),
+    /** Always set when anything is known of the birth: the year of birthDate, the estimate, or statedOn year minus age. */
+    birthYear: integer('birth_year'),
+    birthAge: integer('birth_age'),
+    birthAgeStatedOn: day('birth_age_stated_on'),
+    nationality: text('nationality').notNull(),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    /** JSON array of E.164 numbers, encrypted. */
+    phonesEnc: text('phones_enc'),
+    /** Kemendagri village code; plain so that cases can be filtered and assigned by area. */
+    homeVillageCode: text('home_village_code'),
+    homeProvinceCode: text('home_province_code'),
+    homeAddressEnc: text('home_address_enc'),
+    /** JSON {name, relationship, phone}, encrypted. */
+    emergencyContactEnc: text('emergency_contact_enc'),
+    disabilities: text('disabilities').array().notNull().default(sql`'{}'::text[]`),
+    disabilityNoteEnc: text('disability_note_enc'),
+    /** Set when a supervisor merged this record into another; the record stays for history. */
+    mergedIntoId: uuid('merged_into_id'),
+    mergedAt: ts('merged_at'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('persons_org_idx').on(t.organizationId), index('persons_birth_year_idx').on(t.birthYear)],
+);
+
+export const personDocuments = pgTable(
+  'person_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id').notNull().references(() => persons.id),
+    /** nik | passport | splp | other */
+    type: text('type').notNull(),
+    numberEnc: text('number_enc').notNull(),
+    /** Keyed HMAC of the normalised number, per type: exact look-up without decrypting. */
+    numberHash: text('number_hash').notNull(),
+    issuingCountry: text('issuing_country'),
+    expiresOn: day('expires_on'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('person_documents_person_idx').on(t.personId), index('person_documents_hash_idx').on(t.type, t.numberHash)],
+);
+
+/**
+ * Blocking keys for duplicate detection: keyed, truncated HMACs of name and birth features
+ * (crypto/blind-index.ts), so that candidates are found by index without the names being
+ * readable from this table. Truncation makes the keys collide on purpose.
+ */
+export const personMatchKeys = pgTable(
+  'person_match_keys',
+  {
+    personId: uuid('person_id').notNull().references(() => persons.id),
+    key: text('key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.personId] }), index('person_match_keys_person_idx').on(t.personId)],
+);
+
+export const caseReferenceCounters = pgTable('case_reference_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** PUL-YYYY-NNNNNN */
+    reference: text('reference').notNull(),
+    personId: uuid('person_id').notNull().references(() => persons.id),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    assignedToId: uuid('assigned_to_id').references(() => users.id),
+    assignedAt: ts('assigned_at'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    caseType: text('case_type').notNull(),
+    /** inbound: an Indonesian coming home; outbound: a foreign national returning from Indonesia. */
+    direction: text('direction').notNull(),
+    stage: text('stage').notNull().default('intake'),
+    destinationCountries: text('destination_countries').array().notNull().default(sql`'{}'::text[]`),
+    riskLevel: text('risk_level').notNull().default('low'),
+    /** Flags set by people (urgent_medical, security_risk); `child` is derived and stored for filtering. */
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    priorityScore: integer('priority_score').notNull().default(0),
+    priorityBand: text('priority_band').notNull().default('routine'),
+    priorityReasons: text('priority_reasons').array().notNull().default(sql`'{}'::text[]`),
+    /** Copied from the person for worklist filters and the assignment suggestion. */
+    provinceCode: text('province_code'),
+    summaryEnc: text('summary_enc'),
+    /** Earliest due date of the open tasks and follow-ups; null when none. Kept by the task service. */
+    nextDueOn: day('next_due_on'),
+    lastContactAt: ts('last_contact_at'),
+    openedAt: ts('opened_at').notNull().defaultNow(),
+    closedAt: ts('closed_at'),
+    closureReason: text('closure_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_reference_key').on(t.reference),
+    index('cases_person_idx').on(t.personId),
+    // Worklist ("my cases") and the queue: by owner and assignee, in priority order.
+    index('cases_assignee_idx').on(t.assignedToId, t.priorityScore.desc(), t.nextDueOn),
+    index('cases_org_idx').on(t.organizationId, t.stage, t.priorityScore.desc()),
+  ],
+);
+
+/** Everything that happened to a case that is not itself a record: stage moves, assignments, merges. Codes and IDs only. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    kind: text('kind').notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    reason: text('reason'),
+    noteEnc: text('note_enc'),
+    byId: uuid('by_id').references(() => users.id),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+);
+
+/** The trafficking screening of a case (HTCDS picklists), one per case, versioned. */
+export const caseScreenings = pgTable('case_screenings', {
+  caseId: uuid('case_id').primaryKey().references(() => cases.id),
+  exploitationTypes: text('exploitation_types').array().notNull().default(sql`'{}'::text[]`),
+  meansOfControl: text('means_of_control').array().notNull().default(sql`'{}'::text[]`),
+  recruitmentMethods: text('recruitment_methods').array().notNull().default(sql`'{}'::text[]`),
+  recruiterRelationship: text('recruiter_relationship'),
+  industries: text('industries').array().notNull().default(sql`'{}'::text[]`),
+  exploitationCountries: text('exploitation_countries').array().notNull().default(sql`'{}'::text[]`),
+  exploitationStart: day('exploitation_start'),
+  exploitationEnd: day('exploitation_end'),
+  notesEnc: text('notes_enc'),
+  determination: text('determination'),
+  determinedById: uuid('determined_by_id').references(() => users.id),
+  determinedAt: ts('determined_at'),
+  updatedById: uuid('updated_by_id').references(() => users.id),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const caseNeeds = pgTable(
+  'case_needs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    type: text('type').notNull(),
+    dimension: text('dimension').notNull(),
+    severity: text('severity').notNull(),
+    /** open | met | no_longer_needed */
+    status: text('status').notNull().default('open'),
+    descriptionEnc: text('description_enc'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('case_needs_case_idx').on(t.caseId, t.status)],
+);
+
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    type: text('type').notNull(),
+    /** Sensitive notes are shown only to their author, the assigned case worker and supervisors. */
+    sensitive: boolean('sensitive').notNull().default(false),
+    bodyEnc: text('body_enc').notNull(),
+    authorId: uuid('author_id').references(() => users.id),
+    /** When a contact with the person happened (for contact notes); feeds the priority. */
+    contactAt: ts('contact_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId, t.createdAt)],
+);
+
+export const caseTasks = pgTable(
+  'case_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    /** task | follow_up */
+    kind: text('kind').notNull(),
+    titleEnc: text('title_enc').notNull(),
+    detailsEnc: text('details_enc'),
+    dueOn: day('due_on'),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    /** open | done | cancelled */
+    status: text('status').notNull().default('open'),
+    completedAt: ts('completed_at'),
+    completedById: uuid('completed_by_id').references(() => users.id),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('case_tasks_case_idx').on(t.caseId, t.status, t.dueOn), index('case_tasks_assignee_idx').on(t.assigneeId, t.status, t.dueOn)],
+);
+
+/** Encrypted files kept in the database, so that every app server and one backup cover them. */
+export const caseAttachments = pgTable(
+  'case_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    /** consent_form | identity_document | medical | legal | photo | other */
+    category: text('category').notNull(),
+    fileNameEnc: text('file_name_enc').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** FieldCipher.encryptBytes output; the key version is kept beside it for rotation. */
+    content: bytea('content').notNull(),
+    contentKeyVersion: integer('content_key_version').notNull(),
+    uploadedById: uuid('uploaded_by_id').references(() => users.id),
+    deletedAt: ts('deleted_at'),
+    deletedById: uuid('deleted_by_id').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('case_attachments_case_idx').on(t.caseId)],
+);
+
+export const caseConsents = pgTable(
+  'case_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    /** case_management | referral_sharing | follow_up_contact | statistics */
+    purpose: text('purpose').notNull(),
+    /** For referral_sharing: a named organisation, or a type of organisation. */
+    recipientOrganizationId: uuid('recipient_organization_id').references(() => organizations.id),
+    recipientOrganizationType: text('recipient_organization_type'),
+    /** For referral_sharing: which person fields may be shared (see later referrals). */
+    sharedFields: text('shared_fields').array().notNull().default(sql`'{}'::text[]`),
+    /** given | refused */
+    decision: text('decision').notNull(),
+    /** signed | verbal_witnessed | guardian */
+    method: text('method').notNull(),
+    /** Who gave it (the person, or a guardian for a child), and a witness for verbal consent. */
+    givenByEnc: text('given_by_enc'),
+    witnessEnc: text('witness_enc'),
+    givenAt: ts('given_at').notNull(),
+    evidenceAttachmentId: uuid('evidence_attachment_id').references(() => caseAttachments.id),
+    recordedById: uuid('recorded_by_id').references(() => users.id),
+    withdrawnAt: ts('withdrawn_at'),
+    withdrawnById: uuid('withdrawn_by_id').references(() => users.id),
+    withdrawalReasonEnc: text('withdrawal_reason_enc'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('case_consents_case_idx').on(t.caseId, t.purpose)],
+);

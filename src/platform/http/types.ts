@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import type { BlindIndex } from '../crypto/blind-index.js';
 import type { FieldCipher } from '../crypto/fields.js';
 
 /** The Fastify instance with zod schemas as the type provider. */
@@ -12,5 +13,7 @@ export interface Deps {
   database: Database;
   config: Config;
   cipher: FieldCipher;
+  /** Keyed hashes for document look-up and duplicate matching. */
+  lookup: BlindIndex;
   version: string;
 }

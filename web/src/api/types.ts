@@ -18,6 +18,17 @@ export const actions = [
   'audit.verify',
   'apiToken.manageOwn',
   'apiToken.manageService',
+  'person.read',
+  'person.create',
+  'person.update',
+  'person.match',
+  'person.merge',
+  'case.read',
+  'case.create',
+  'case.update',
+  'case.readSensitive',
+  'case.assign',
+  'case.determine',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -133,3 +144,17 @@ export interface Area {
   level: AreaLevel;
   parentCode: string | null;
 }
+
+// Cases (the vocabularies mirror src/cases/*.ts; the API validates against those).
+export const stages = ['intake', 'screening', 'assessment', 'return_planning', 'in_return', 'reintegration', 'monitoring', 'closed', 'reopened'] as const;
+export type Stage = (typeof stages)[number];
+export const caseTypes = ['victim_of_trafficking', 'presumed_victim', 'vulnerable_migrant', 'stranded_migrant', 'unaccompanied_or_separated_child'] as const;
+export type CaseType = (typeof caseTypes)[number];
+export const directions = ['inbound', 'outbound'] as const;
+export type Direction = (typeof directions)[number];
+export const riskLevels = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskLevel = (typeof riskLevels)[number];
+export const caseFlags = ['child', 'urgent_medical', 'security_risk'] as const;
+export type CaseFlag = (typeof caseFlags)[number];
+export const priorityBands = ['routine', 'elevated', 'urgent', 'critical'] as const;
+export type PriorityBand = (typeof priorityBands)[number];

@@ -19,10 +19,26 @@ function flatten(tree: Tree, prefix = '', out = new Map<string, unknown>()): Map
   return out;
 }
 
-const catalogues = {
-  id: flatten(JSON.parse(readFileSync(join(here, 'id.json'), 'utf8')) as Tree),
-  en: flatten(JSON.parse(readFileSync(join(here, 'en.json'), 'utf8')) as Tree),
-};
+// The base catalogue plus each domain's (web/src/<domain>/locale/<name>.<lang>.json or <lang>.json).
+const domainFiles = (lang: 'id' | 'en') =>
+  readdirSync(srcDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => join(srcDir, e.name, 'locale'))
+    .filter((d) => statSync(d, { throwIfNoEntry: false })?.isDirectory())
+    .flatMap((d) => readdirSync(d).filter((f) => f === `${lang}.json` || f.endsWith(`.${lang}.json`)).map((f) => join(d, f)));
+
+function load(lang: 'id' | 'en'): Tree {
+  const merged: Tree = JSON.parse(readFileSync(join(here, `${lang}.json`), 'utf8')) as Tree;
+  for (const file of domainFiles(lang)) {
+    for (const [k, v] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Tree)) {
+      if (k in merged) throw new Error(`${relative(srcDir, file)}: top-level key "${k}" is already used by another catalogue`);
+      merged[k] = v;
+    }
+  }
+  return merged;
+}
+
+const catalogues = { id: flatten(load('id')), en: flatten(load('en')) };
 
 const pluralSuffixes = ['_zero', '_one', '_two', '_few', '_many', '_other'];
 const has = (keys: Map<string, unknown>, key: string) => keys.has(key) || pluralSuffixes.some((s) => keys.has(key + s));

@@ -3,8 +3,21 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types';
-import en from './en.json';
-import id from './id.json';
+import casesEn from '../cases/locale/en.json';
+import casesId from '../cases/locale/id.json';
+import caseTermsEn from '../cases/locale/terms.en.json';
+import caseTermsId from '../cases/locale/terms.id.json';
+import intakeEn from '../intake/locale/en.json';
+import intakeId from '../intake/locale/id.json';
+import personsEn from '../persons/locale/en.json';
+import personsId from '../persons/locale/id.json';
+import enBase from './en.json';
+import idBase from './id.json';
+
+// Each domain keeps its texts beside its pages, under its own top-level key; catalogue.test.ts
+// checks that the keys do not overlap and that both languages are complete.
+const id = { ...idBase, ...caseTermsId, ...casesId, ...intakeId, ...personsId };
+const en = { ...enBase, ...caseTermsEn, ...casesEn, ...intakeEn, ...personsEn };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -16,6 +16,23 @@ export function MainNav({ me, enrolling }: { me: Me; enrolling: boolean }) {
                 {t('nav.home')}
               </Link>
             </li>
+            {can(me, 'case.read') ? (
+              <li>
+                <Link to="/cases" activeOptions={{ exact: true }}>
+                  {t('nav.cases')}
+                </Link>
+              </li>
+            ) : null}
+            {can(me, 'case.assign') ? (
+              <li>
+                <Link to="/cases/queue">{t('nav.queue')}</Link>
+              </li>
+            ) : null}
+            {can(me, 'case.create') ? (
+              <li>
+                <Link to="/cases/new">{t('nav.intake')}</Link>
+              </li>
+            ) : null}
             {can(me, 'organization.read') || can(me, 'organization.create') || can(me, 'organization.update') ? (
               <li>
                 <Link to="/organizations">{t('nav.organizations')}</Link>
