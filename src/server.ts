@@ -2,6 +2,8 @@
 // administrator can get in, listen; close everything cleanly on SIGINT/SIGTERM.
 import { bootstrapAdmin } from './auth/bootstrap.js';
 import { buildApp } from './app.js';
+import { refreshOpenCases } from './cases/derived.js';
+import { describeFailure } from './platform/http/errors.js';
 import type { Config } from './platform/config.js';
 import { FieldCipher } from './platform/crypto/fields.js';
 import { BlindIndex } from './platform/crypto/blind-index.js';
@@ -22,6 +24,17 @@ export interface Running {
   cipher: FieldCipher;
   lookup: BlindIndex;
   url: string;
+}
+
+/**
+ * Priorities move with time alone (a task falls overdue, a child turns 18): recompute open cases
+ * after start-up and every six hours, in the background.
+ */
+function keepPrioritiesCurrent(database: Database, log: { error: (o: object, m: string) => void }) {
+  const run = () =>
+    refreshOpenCases(database.db).catch((e: unknown) => log.error(describeFailure(e), 'refreshing case priorities failed'));
+  setTimeout(run, 5_000).unref();
+  setInterval(run, 6 * 3600_000).unref();
 }
 
 /** Starts Pulang, or exits the process with a message when it cannot. */
@@ -75,6 +88,7 @@ export async function start(config: Config, hooks: StartHooks = {}) {
       { logger: hooks.quiet ? false : { level: config.logLevel, serializers: logSerializers } },
     );
     await app.listen({ port: config.port, host: config.host });
+    keepPrioritiesCurrent(database, app.log);
     console.log(`Pulang ${appVersion} is running at ${config.publicUrl} (database: ${database.engine}${database.engine === 'pglite' ? ` in ${config.dataDir}` : ''})`);
     return { database, cipher, lookup, url: config.publicUrl };
   } catch (e) {
