@@ -1,6 +1,25 @@
 // Accounts: an organisation administrator creates a person, who activates the account with the
 // one-time link; deactivation ends the person's session; other organisations' users stay out of reach.
-import { apiSession, DEMO_PASSWORD, demo, expect, freshContext, getJson, login, navigateTo, strongPassword, test, uniqueEmail, WEAK_PASSWORD, type Me } from './support';
+import {
+  apiSession,
+  createActiveUser,
+  DEMO_PASSWORD,
+  demo,
+  expect,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  freshContext,
+  getJson,
+  isPhone,
+  login,
+  navigateTo,
+  strongPassword,
+  switchLanguage,
+  test,
+  uniqueEmail,
+  WEAK_PASSWORD,
+  type Me,
+} from './support';
 
 interface User {
   id: string;
@@ -8,6 +27,9 @@ interface User {
   status: 'pending' | 'active' | 'deactivated';
   roles: string[];
   organizationName: string;
+  languages: string[];
+  areaCodes: string[];
+  version: number;
 }
 
 test('an organisation administrator creates a case worker, who activates the account and loses the session when deactivated', async ({
@@ -139,4 +161,92 @@ test("users of another organisation are not found, not shown", async ({ page, br
   await expect(focalPage.getByRole('main')).not.toContainText('Siti Nurhaliza Rahman');
   expect((await focalPage.request.get(`/api/v1/users/${caseWorkerId}`)).status()).toBe(404);
   await ngo.close();
+});
+
+test("an organisation administrator sets a case worker's working languages and coverage area", async ({ page, browser }, testInfo) => {
+  // A fresh administrator (the language switch below is saved in the account) and a fresh case worker.
+  const admin = await createActiveUser(testInfo, ['org_admin'], 'coverage-admin');
+  const worker = await createActiveUser(testInfo, ['case_worker'], 'coverage-worker');
+  const check = async (label: string) => {
+    await expectAccessible(page, label);
+    if (isPhone(testInfo)) await expectNoHorizontalScroll(page, label);
+  };
+
+  await login(page, admin.email, admin.password);
+  const before = await getJson<User>(page.request, `/api/v1/users/${worker.id}`);
+  expect(before).toMatchObject({ languages: [], areaCodes: [] });
+  await page.goto(`/users/${worker.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: worker.displayName })).toBeVisible();
+  const main = page.getByRole('main');
+
+  const languages = main.getByRole('group', { name: 'Bahasa kerja' });
+  await expect(languages.getByRole('checkbox')).toHaveCount(11);
+  await languages.getByRole('checkbox', { name: 'Bahasa Jawa' }).check();
+  await languages.getByRole('checkbox', { name: 'Bahasa Madura' }).check();
+
+  const areas = main.getByRole('group', { name: 'Wilayah layanan' });
+  await expect(areas).toContainText('Belum ada wilayah.');
+  const addButton = areas.getByRole('button', { name: 'Tambahkan wilayah' });
+  await expect(addButton).toBeDisabled();
+  const picker = areas.getByRole('group', { name: 'Tambah wilayah' });
+  await picker.getByLabel('Provinsi').selectOption({ label: 'Jawa Timur' });
+  await picker.getByLabel('Kabupaten/kota').selectOption({ label: 'Kota Surabaya' });
+  await addButton.click();
+  await expect(areas.getByRole('listitem')).toHaveCount(1);
+  await expect(areas.getByRole('listitem').first()).toContainText('Kota Surabaya, Jawa Timur (35.78)');
+  await expect(areas.getByRole('button', { name: 'Hapus Kota Surabaya, Jawa Timur' })).toBeVisible();
+  await expect(areas.getByRole('status')).toHaveText('Kota Surabaya, Jawa Timur ditambahkan.');
+  await expect(picker.getByLabel('Provinsi')).toHaveValue('');
+  await check('user page with a coverage area (id)');
+
+  await main.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Perubahan tersimpan.' })).toBeVisible();
+  const saved = await getJson<User>(page.request, `/api/v1/users/${worker.id}`);
+  expect(saved).toMatchObject({ languages: ['jv', 'mad'], areaCodes: ['35.78'], version: before.version + 1 });
+
+  // After a reload the form shows what the server holds.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: worker.displayName })).toBeVisible();
+  await expect(languages.getByRole('checkbox', { name: 'Bahasa Jawa' })).toBeChecked();
+  await expect(languages.getByRole('checkbox', { name: 'Bahasa Madura' })).toBeChecked();
+  await expect(languages.getByRole('checkbox', { name: 'Bahasa Indonesia' })).not.toBeChecked();
+  await expect(areas.getByRole('listitem')).toHaveCount(1);
+  await expect(areas.getByRole('listitem').first()).toContainText('Kota Surabaya, Jawa Timur (35.78)');
+
+  // The same in English.
+  await switchLanguage(page, 'en');
+  const languagesEn = main.getByRole('group', { name: 'Working languages' });
+  await expect(languagesEn.getByRole('checkbox', { name: 'Javanese' })).toBeChecked();
+  await expect(languagesEn.getByRole('checkbox', { name: 'Madurese' })).toBeChecked();
+  await expect(languagesEn.getByRole('checkbox', { name: 'Indonesian' })).not.toBeChecked();
+  const areasEn = main.getByRole('group', { name: 'Coverage areas' });
+  await expect(areasEn.getByRole('listitem').first()).toContainText('Kota Surabaya, Jawa Timur (35.78)');
+  await expect(areasEn.getByRole('group', { name: 'Add an area' }).getByLabel('Province')).toBeVisible();
+  await check('user page with a coverage area (en)');
+
+  // A supervisor of the organisation sees them read-only, with their names.
+  const other = await freshContext(browser, testInfo);
+  const supervisor = await other.newPage();
+  await login(supervisor, demo.supervisor, DEMO_PASSWORD);
+  await supervisor.goto(`/users/${worker.id}`);
+  await expect(supervisor.getByRole('heading', { level: 1, name: worker.displayName })).toBeVisible();
+  const summary = supervisor.getByRole('main');
+  await expect(summary.getByRole('definition').filter({ hasText: 'Bahasa Jawa, Bahasa Madura' })).toBeVisible();
+  await expect(summary.getByRole('definition').filter({ hasText: 'Kota Surabaya, Jawa Timur (35.78)' })).toBeVisible();
+  await expect(summary.getByRole('checkbox')).toHaveCount(0);
+  await other.close();
+
+  // Removing the area and saving leaves none; the languages stay.
+  await areasEn.getByRole('button', { name: 'Remove Kota Surabaya, Jawa Timur' }).click();
+  await expect(areasEn).toContainText('No areas yet.');
+  await expect(areasEn.getByRole('status')).toHaveText('Kota Surabaya, Jawa Timur removed.');
+  await main.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  expect(await getJson<User>(page.request, `/api/v1/users/${worker.id}`)).toMatchObject({ languages: ['jv', 'mad'], areaCodes: [], version: before.version + 2 });
+
+  // The create form offers the same fields.
+  await page.goto('/users/new');
+  await expect(page.getByRole('group', { name: 'Working languages' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Coverage areas' })).toBeVisible();
+  await check('user create with languages and areas (en)');
 });

@@ -11,14 +11,29 @@
 // - anonymous callers get 401 on every route that is not public.
 // Every case runs twice: with the callers of organisation A (the other organisation being B) and
 // with those of B, so nothing can depend on which organisation came first.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { eq, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVATION_TTL_MS, issueOneTimeToken } from '../src/auth/service.js';
 import { createSession, SESSION_COOKIE } from '../src/auth/sessions.js';
 import { newTotpSecret } from '../src/auth/totp.js';
 import { hashToken, newToken } from '../src/platform/crypto/tokens.js';
-import { apiTokens, auditEvents, organizations, users } from '../src/platform/db/schema.js';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { tinyPdf } from '../src/case-records/test-fixtures.js';
+import {
+  apiTokens,
+  auditEvents,
+  caseAttachments,
+  caseConsents,
+  caseNeeds,
+  caseNotes,
+  cases,
+  caseScreenings,
+  caseTasks,
+  organizations,
+  persons,
+  users,
+} from '../src/platform/db/schema.js';
 import { PASSWORD, startServer, totpCode, type TestServer } from './support/server.js';
 
 const roles = ['system_admin', 'org_admin', 'supervisor', 'case_worker', 'service_focal_point', 'private_partner', 'analyst', 'auditor'] as const;
@@ -78,6 +93,8 @@ interface Req {
   caller?: Caller;
   /** Runs after an allowed request succeeded (2xx), to keep fixture state (the actor's password) true. */
   done?: () => void;
+  /** A raw body (file uploads) instead of JSON. */
+  raw?: { type: string; data: Buffer };
 }
 interface Args {
   actor: Actor;
@@ -143,6 +160,65 @@ async function versionOfOrg(id: string) {
   const [o] = await db().select({ v: organizations.version }).from(organizations).where(eq(organizations.id, id));
   return o.v;
 }
+// ---- cases and persons ------------------------------------------------------------------------
+// Targets for case rows: `self` is a case assigned to the actor, `own` a case of the actor's
+// organisation assigned to a colleague (the fixture case worker), `other` a case of the other
+// organisation. Persons follow their cases.
+
+/** A person and a case written straight into the database, placed as the target kind says. */
+async function freshCase(a: Args) {
+  const orgId = orgOf(a);
+  const assignee = a.target === 'self' ? a.actor.id : orgFx(a).target.id;
+  const [p] = await db()
+    .insert(persons)
+    .values({ organizationId: orgId, fullNameEnc: s.cipher.encrypt('Sri Wahyuni'), sex: 'female', nationality: 'ID', birthKind: 'estimated_year', birthYear: 1994 })
+    .returning({ id: persons.id, version: persons.version });
+  const [c] = await db()
+    .insert(cases)
+    .values({ reference: `PUL-1999-${String(++caseSeq).padStart(6, '0')}`, personId: p.id, organizationId: orgId, assignedToId: assignee, caseType: 'presumed_victim', direction: 'inbound' })
+    .returning({ id: cases.id, version: cases.version });
+  return { id: c.id, version: c.version, personId: p.id, personVersion: p.version, orgId };
+}
+let caseSeq = 0;
+
+async function freshAttachment(a: Args) {
+  const data = tinyPdf();
+  return freshPart(
+    caseAttachments,
+    (caseId) => ({
+      caseId,
+      category: 'other',
+      fileNameEnc: s.cipher.encrypt('surat.pdf'),
+      mediaType: 'application/pdf',
+      size: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      content: s.cipher.encryptBytes(data),
+      contentKeyVersion: s.cipher.current,
+    }),
+    a,
+  );
+}
+
+async function freshPart<T extends PgTable>(table: T, values: (caseId: string) => T['$inferInsert'], a: Args) {
+  const c = await freshCase(a);
+  const [row] = (await db().insert(table).values(values(c.id)).returning()) as { id: string; version?: number }[];
+  return { case: c, id: row.id, version: row.version ?? 1 };
+}
+
+/** Roles that reach cases: supervisors their organisation's, case workers the ones assigned to them. */
+const onCase = (status: number) => ({
+  self: by({ supervisor: status, case_worker: status }, FORBIDDEN),
+  own: by({ supervisor: status, case_worker: NOT_FOUND }, FORBIDDEN),
+  other: by({ supervisor: NOT_FOUND, case_worker: NOT_FOUND }, FORBIDDEN),
+});
+/** Supervisor-only actions on a case (assignment, determination, merge). */
+const supervisorOnCase = (status: number) => ({
+  self: by({ supervisor: status }, FORBIDDEN),
+  own: by({ supervisor: status }, FORBIDDEN),
+  other: by({ supervisor: NOT_FOUND }, FORBIDDEN),
+});
+const caseRoles = (status: number) => by({ supervisor: status, case_worker: status }, FORBIDDEN);
+
 // Letters only: digits invite the strength estimator's l33t matching, which takes about half a second per check.
 const letters = () => Array.from(randomBytes(8), (b) => 'abcdefghjkmnpqrstuvwxyz'[b % 23]).join('');
 const strongPassword = () => `Sawah-${letters()}-${letters()}`;
@@ -404,6 +480,195 @@ const table: Row[] = [
   { route: 'GET /audit-events', anonymous: 401, targets: { none: by({ system_admin: 200, auditor: 200 }, FORBIDDEN) } },
   { route: 'GET /audit-events/verify', anonymous: 401, targets: { none: by({ system_admin: 200, auditor: 200 }, FORBIDDEN) } },
 
+  // Persons: supervisors reach their organisation's, case workers the persons of their own cases;
+  // administrators, analysts, auditors, focal points and partners never read case records.
+  { route: 'POST /persons', anonymous: 401, targets: { none: caseRoles(201) }, request: () => ({ body: { fullName: 'Dewi Lestari', sex: 'female' } }) },
+  {
+    route: 'GET /persons',
+    anonymous: 401,
+    targets: { none: caseRoles(200) },
+    request: () => ({ query: 'documentType=passport&documentNumber=C1234567' }),
+  },
+  { route: 'POST /persons/match', anonymous: 401, targets: { none: caseRoles(200) }, request: () => ({ body: { fullName: 'Nur Haliza' } }) },
+  { route: 'GET /persons/{id}', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).personId } }) },
+  {
+    route: 'PATCH /persons/{id}',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const c = await freshCase(a);
+      return { params: { id: c.personId }, body: { version: c.personVersion, genderIdentity: 'perempuan' } };
+    },
+  },
+  {
+    route: 'POST /persons/{id}/merge',
+    anonymous: 401,
+    targets: supervisorOnCase(200),
+    request: async (a) => {
+      const keep = await freshCase(a);
+      const duplicate = await freshCase(a);
+      return { params: { id: keep.personId }, body: { duplicateId: duplicate.personId, version: keep.personVersion } };
+    },
+  },
+
+  // Cases.
+  {
+    route: 'POST /cases',
+    anonymous: 401,
+    targets: { none: caseRoles(201) },
+    request: () => ({ body: { person: { fullName: 'Wayan Sudarsana', sex: 'male' }, caseType: 'vulnerable_migrant', direction: 'inbound' } }),
+  },
+  { route: 'GET /cases', anonymous: 401, targets: { none: caseRoles(200) } },
+  { route: 'GET /cases/{id}', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'PATCH /cases/{id}',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const c = await freshCase(a);
+      return { params: { id: c.id }, body: { version: c.version, riskLevel: 'high' } };
+    },
+  },
+  {
+    route: 'POST /cases/{id}/transitions',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const c = await freshCase(a);
+      return { params: { id: c.id }, body: { version: c.version, to: 'screening' } };
+    },
+  },
+  { route: 'GET /cases/{id}/history', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{id}/assignment',
+    anonymous: 401,
+    targets: supervisorOnCase(200),
+    request: async (a) => {
+      const c = await freshCase(a);
+      return { params: { id: c.id }, body: { version: c.version, assigneeId: orgFx(a).target.id } };
+    },
+  },
+  {
+    route: 'GET /cases/{id}/assignment/suggestions',
+    anonymous: 401,
+    targets: supervisorOnCase(200),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id } }),
+  },
+  { route: 'GET /caseloads', anonymous: 401, targets: { none: by({ supervisor: 200 }, FORBIDDEN) } },
+
+  // Parts of a case: reachable exactly as the case is; the determination is a supervisor's.
+  { route: 'GET /cases/{id}/screening', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'PUT /cases/{id}/screening',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, body: { version: 0, exploitationTypes: ['forced_labour'] } }),
+  },
+  {
+    route: 'POST /cases/{id}/screening/determination',
+    anonymous: 401,
+    targets: supervisorOnCase(200),
+    request: async (a) => {
+      const c = await freshCase(a);
+      await db().insert(caseScreenings).values({ caseId: c.id, exploitationTypes: ['forced_labour'] });
+      return { params: { id: c.id }, body: { version: 1, determination: 'presumed' } };
+    },
+  },
+  { route: 'GET /cases/{id}/needs', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{id}/needs',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, body: { type: 'counselling', severity: 'high' } }),
+  },
+  {
+    route: 'PATCH /cases/{id}/needs/{needId}',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const n = await freshPart(caseNeeds, (caseId) => ({ caseId, type: 'counselling', dimension: 'psychosocial', severity: 'high' }), a);
+      return { params: { id: n.case.id, needId: n.id }, body: { version: n.version, status: 'met' } };
+    },
+  },
+  { route: 'GET /cases/{id}/notes', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{id}/notes',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, body: { type: 'observation', body: 'Kondisi stabil.' } }),
+  },
+  {
+    route: 'PATCH /cases/{id}/notes/{noteId}',
+    anonymous: 401,
+    // Only a note's author changes it: the actor writes the note here.
+    targets: onCase(200),
+    request: async (a) => {
+      const n = await freshPart(caseNotes, (caseId) => ({ caseId, type: 'observation', bodyEnc: s.cipher.encrypt('Catatan awal.'), authorId: a.actor.id }), a);
+      return { params: { id: n.case.id, noteId: n.id }, body: { version: n.version, body: 'Catatan diperbarui.' } };
+    },
+  },
+  { route: 'GET /cases/{id}/tasks', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{id}/tasks',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, body: { kind: 'follow_up', title: 'Kunjungan rumah', dueOn: '2026-12-15' } }),
+  },
+  {
+    route: 'PATCH /cases/{id}/tasks/{taskId}',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const t = await freshPart(caseTasks, (caseId) => ({ caseId, kind: 'task', titleEnc: s.cipher.encrypt('Telepon keluarga'), dueOn: '2026-12-01' }), a);
+      return { params: { id: t.case.id, taskId: t.id }, body: { version: t.version, status: 'done' } };
+    },
+  },
+  { route: 'GET /tasks', anonymous: 401, targets: { none: caseRoles(200) }, request: () => ({ query: 'mine=true' }) },
+  { route: 'GET /cases/{id}/consents', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{id}/consents',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => ({
+      params: { id: (await freshCase(a)).id },
+      body: { purpose: 'case_management', decision: 'given', method: 'signed', givenAt: '2026-11-20T03:00:00Z' },
+    }),
+  },
+  {
+    route: 'POST /cases/{id}/consents/{consentId}/withdraw',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const c = await freshPart(caseConsents, (caseId) => ({ caseId, purpose: 'follow_up_contact', decision: 'given', method: 'signed', givenAt: new Date('2026-11-01T00:00:00Z') }), a);
+      return { params: { id: c.case.id, consentId: c.id }, body: { reason: 'Tidak ingin dihubungi lagi.' } };
+    },
+  },
+  { route: 'GET /cases/{id}/attachments', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{id}/attachments',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, query: 'category=consent_form&fileName=persetujuan.pdf', raw: { type: 'application/pdf', data: tinyPdf() } }),
+  },
+  {
+    route: 'GET /cases/{id}/attachments/{attachmentId}/content',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const f = await freshAttachment(a);
+      return { params: { id: f.case.id, attachmentId: f.id } };
+    },
+  },
+  {
+    route: 'DELETE /cases/{id}/attachments/{attachmentId}',
+    anonymous: 401,
+    targets: onCase(204),
+    request: async (a) => {
+      const f = await freshAttachment(a);
+      return { params: { id: f.case.id, attachmentId: f.id } };
+    },
+  },
+
   // Reference data is public.
   { route: 'GET /areas', anonymous: 200, targets: { none: all(200) } },
   { route: 'GET /countries', anonymous: 200, targets: { none: all(200) } },
@@ -413,13 +678,13 @@ const table: Row[] = [
 
 const anonymous: Caller = { ip: '10.250.0.1' };
 
-async function send(caller: Caller, method: string, path: string, body?: unknown) {
+async function send(caller: Caller, method: string, path: string, body?: unknown, raw?: Req['raw']) {
   const headers: Record<string, string> = { 'x-forwarded-for': caller.ip };
   if (caller.cookie) headers.cookie = `${SESSION_COOKIE}=${caller.cookie}`;
   if (caller.bearer) headers.authorization = `Bearer ${caller.bearer}`;
   // Every POST and PATCH sends a JSON body (an empty object when the route takes none).
-  const payload = method === 'POST' || method === 'PATCH' ? JSON.stringify(body ?? {}) : undefined;
-  if (payload) headers['content-type'] = 'application/json';
+  const payload = raw ? raw.data : method === 'POST' || method === 'PATCH' || method === 'PUT' ? JSON.stringify(body ?? {}) : undefined;
+  if (payload) headers['content-type'] = raw ? raw.type : 'application/json';
   const res = await fetch(`${s.url}/api/v1${path}`, { method, headers, body: payload });
   const text = await res.text();
   let json: any;
@@ -516,7 +781,7 @@ describe('the authorisation table', () => {
     it(`anonymous → ${row.anonymous}`, async () => {
       const [target] = Object.keys(row.targets) as TargetKind[];
       const req = (await row.request?.({ actor: fx.A.actors.case_worker, target })) ?? {};
-      const res = await send(anonymous, method, buildPath(path, req), req.body);
+      const res = await send(anonymous, method, buildPath(path, req), req.body, req.raw);
       observe(row.route, res.status);
       expect(res.status, res.text).toBe(row.anonymous);
       if (res.status === 401 && row.anonymous === 401) expect(res.body.error.code).toBe('unauthorized');
@@ -536,7 +801,7 @@ describe('the authorisation table', () => {
     it.each(cases)('$name', async ({ home, target, role, outcome }) => {
       const actor = fx[home].actors[role];
       const req = (await row.request?.({ actor, target })) ?? {};
-      const res = await send(req.caller ?? actor, method, buildPath(path, req), req.body);
+      const res = await send(req.caller ?? actor, method, buildPath(path, req), req.body, req.raw);
       observe(row.route, res.status);
       // Read (and move past) the audit entries first, so that a failing case leaves none behind for the next.
       const audit = await denialsSinceLastCase(actor);

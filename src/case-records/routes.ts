@@ -185,8 +185,14 @@ export async function caseRecordRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Download a file (audited)',
         params: attachmentParam,
-        produces: ['application/pdf', 'image/jpeg', 'image/png'],
-        response: { 200: z.any().meta({ type: 'string', format: 'binary', description: 'The file, with its stored media type' }), ...errors(400, 401, 404) },
+        response: {
+          // A file, not JSON: documented per media type, and never run through the JSON serializer (the handler sends a Buffer).
+          200: {
+            description: 'The file, with its stored media type',
+            content: Object.fromEntries(['application/pdf', 'image/jpeg', 'image/png'].map((t) => [t, { schema: z.any().meta({ type: 'string', format: 'binary' }) }])),
+          },
+          ...errors(400, 401, 404),
+        },
       },
     },
     async (req, reply) => {

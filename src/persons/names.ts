@@ -321,11 +321,12 @@ function mergeJoins(a: NameToken[], b: NameToken[]): { tokens: NameToken[]; merg
   for (let i = 0; i < a.length; i++) {
     if (i + 1 < a.length) {
       const raw = a[i].raw + a[i + 1].raw;
-      const joined = makeToken(raw, canonicalSpelling(a[i].canon + a[i + 1].canon));
-      const hit = b.some(
-        (t) => t.canon !== a[i].canon && t.canon !== a[i + 1].canon && t.raw.length > 1 && matchTokens(joined, t),
-      );
-      if (hit) {
+      // Joined from the canonical tokens (Moh. Rizki → muhammadrizki) and as written: a token the
+      // variant table maps (Nurul → nur) is written whole when joined (Nurulhuda / Nurul Huda).
+      const forms = [makeToken(raw, canonicalSpelling(a[i].canon + a[i + 1].canon)), makeToken(raw, canonicalToken(raw))];
+      const usable = (t: NameToken) => t.canon !== a[i].canon && t.canon !== a[i + 1].canon && t.raw.length > 1;
+      const joined = forms.find((f) => b.some((t) => usable(t) && matchTokens(f, t)));
+      if (joined) {
         out.push({ ...joined, weight: Math.max(a[i].weight, a[i + 1].weight) });
         merged = true;
         i++;

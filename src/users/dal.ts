@@ -15,6 +15,8 @@ const columns = {
   roles: users.roles,
   status: users.status,
   locale: users.locale,
+  languages: users.languages,
+  areaCodes: users.areaCodes,
   totpEnabledAt: users.totpEnabledAt,
   version: users.version,
   createdAt: users.createdAt,

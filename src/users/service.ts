@@ -1,16 +1,17 @@
 // Staff and service accounts. An organisation administrator manages the users of its own
 // organisation; only a system administrator makes system administrators. Deactivated, never deleted.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ACTIVATION_TTL_MS, clearTotp, issueOneTimeToken } from '../auth/service.js';
 import { revokeAllSessions } from '../auth/sessions.js';
-import { apiTokens, organizations, users } from '../platform/db/schema.js';
+import { apiTokens, areas, organizations, users } from '../platform/db/schema.js';
+import type { DbHandle } from '../platform/db/client.js';
 import { isUniqueViolation } from '../platform/db/errors.js';
 import type { Ctx } from '../platform/http/context.js';
 import { badRequest, conflict, notFound } from '../platform/http/errors.js';
 import { rolesGrantableBy, type Role } from '../policy/policy.js';
 import { findUser, listUsers } from './dal.js';
-import { displayNameSchema, emailSchema, localeSchema, roleSchema } from './schema.js';
+import { areaCodeList, displayNameSchema, emailSchema, languageCodes, localeSchema, roleSchema } from './schema.js';
 
 export const userCreate = z
   .object({
@@ -20,6 +21,8 @@ export const userCreate = z
     roles: z.array(roleSchema).min(1, 'Choose at least one role.').max(8),
     kind: z.enum(['person', 'service']).default('person'),
     locale: localeSchema.default('id'),
+    languages: languageCodes.default([]),
+    areaCodes: areaCodeList.default([]),
   })
   .meta({ id: 'UserCreate' });
 
@@ -28,6 +31,8 @@ export const userUpdate = z
     displayName: displayNameSchema.optional(),
     roles: z.array(roleSchema).min(1, 'Choose at least one role.').max(8).optional(),
     locale: localeSchema.optional(),
+    languages: languageCodes.optional(),
+    areaCodes: areaCodeList.optional(),
     version: z.number().int().min(1),
   })
   .meta({ id: 'UserUpdate' });
@@ -53,6 +58,13 @@ async function loadFor(ctx: Ctx, action: Parameters<Ctx['require']>[0], id: stri
   }
   await ctx.require(action, target(user));
   return user;
+}
+
+/** Every area code must name a Kemendagri area (at any level). */
+async function assertAreasExist(db: DbHandle, codes: readonly string[] | undefined) {
+  if (!codes?.length) return;
+  const found = await db.select({ code: areas.code }).from(areas).where(inArray(areas.code, [...codes]));
+  if (found.length !== new Set(codes).size) throw badRequest('Unknown area code.', { areaCodes: 'unknown_area' });
 }
 
 function assertRolesGrantable(ctx: Ctx, roles: readonly Role[], current: readonly Role[] = []) {
@@ -92,6 +104,7 @@ export async function create(ctx: Ctx, input: z.infer<typeof userCreate>) {
     const [org] = await tx.select({ active: organizations.active }).from(organizations).where(eq(organizations.id, input.organizationId));
     if (!org) throw badRequest('Unknown organisation.', { organizationId: 'unknown_organization' });
     if (!org.active) throw badRequest('This organisation is deactivated.', { organizationId: 'organization_inactive' });
+    await assertAreasExist(tx, input.areaCodes);
     let id: string;
     try {
       // Service accounts have no password and are active at once: they sign in with API tokens only.
@@ -119,6 +132,7 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof userUpd
       throw badRequest('You cannot remove your own system administrator role.', { roles: 'own_admin_role' });
   }
   return ctx.db.transaction(async (tx) => {
+    await assertAreasExist(tx, set.areaCodes);
     const [row] = await tx
       .update(users)
       .set({ ...set, version: sql`${users.version} + 1`, updatedAt: new Date() })

@@ -362,3 +362,47 @@ describe('who sees which users', () => {
     expect(idsOf(res)).toEqual([supervisor.user.id]);
   });
 });
+
+describe('languages and covered areas (for the assignment suggestion)', () => {
+  it('an organisation administrator sets them on create and update; they come back in the record', async () => {
+    const res = await adminA.post('/api/v1/users', {
+      email: newEmail(),
+      displayName: 'Wayan Sudarsana',
+      organizationId: orgA.id,
+      roles: ['case_worker'],
+      languages: ['id', 'BAN', 'id'],
+      areaCodes: ['51', '35.26'],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.user).toMatchObject({ languages: ['id', 'ban'], areaCodes: ['51', '35.26'] });
+    expect(await userRow(res.body.user.id)).toMatchObject({ languages: ['id', 'ban'], area_codes: ['51', '35.26'] });
+    const upd = await adminA.patch(`/api/v1/users/${res.body.user.id}`, { languages: ['mad'], areaCodes: ['35.26.01'], version: 1 });
+    expect(upd.status).toBe(200);
+    expect(upd.body).toMatchObject({ languages: ['mad'], areaCodes: ['35.26.01'], version: 2 });
+    expect((await adminA.get(`/api/v1/users/${res.body.user.id}`)).body).toMatchObject({ languages: ['mad'], areaCodes: ['35.26.01'] });
+  });
+
+  it('defaults to none', async () => {
+    const res = await adminA.post('/api/v1/users', { email: newEmail(), displayName: 'Tanpa Wilayah', organizationId: orgA.id, roles: ['case_worker'] });
+    expect(res.body.user).toMatchObject({ languages: [], areaCodes: [] });
+  });
+
+  it('refuses an area code that is not a Kemendagri area, naming the field, and writes nothing', async () => {
+    const before = await countUsers();
+    const res = await adminA.post('/api/v1/users', { email: newEmail(), displayName: 'X', organizationId: orgA.id, roles: ['case_worker'], areaCodes: ['35', '99.99'] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual({ areaCodes: 'unknown_area' });
+    expect(await countUsers()).toBe(before);
+    const u = await s.user({ organizationId: orgA.id, roles: ['case_worker'] });
+    const upd = await adminA.patch(`/api/v1/users/${u.id}`, { areaCodes: ['35.99'], version: 1 });
+    expect(upd.status).toBe(400);
+    expect(upd.body.error.fields).toEqual({ areaCodes: 'unknown_area' });
+    expect(await userRow(u.id)).toMatchObject({ area_codes: [], version: 1 });
+  });
+
+  it('refuses a malformed area or language code', async () => {
+    const res = await adminA.post('/api/v1/users', { email: newEmail(), displayName: 'X', organizationId: orgA.id, roles: ['case_worker'], areaCodes: ['Jawa Timur'], languages: ['bahasa indonesia'] });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields).sort()).toEqual(['areaCodes.0', 'languages.0']);
+  });
+});

@@ -95,6 +95,10 @@ export interface User {
   roles: Role[];
   status: UserStatus;
   locale: Locale;
+  /** Languages the user works in (ISO 639 codes such as id, jv, mad), for the case assignment suggestion. */
+  languages: string[];
+  /** Kemendagri area codes the user covers (province 33, regency 33.01, …), for the case assignment suggestion. */
+  areaCodes: string[];
   totpEnabled: boolean;
   version: number;
   createdAt: string;

@@ -7,6 +7,8 @@ import casesEn from '../cases/locale/en.json';
 import casesId from '../cases/locale/id.json';
 import caseTermsEn from '../cases/locale/terms.en.json';
 import caseTermsId from '../cases/locale/terms.id.json';
+import worklistEn from '../cases/locale/worklist.en.json';
+import worklistId from '../cases/locale/worklist.id.json';
 import intakeEn from '../intake/locale/en.json';
 import intakeId from '../intake/locale/id.json';
 import personsEn from '../persons/locale/en.json';
@@ -16,8 +18,8 @@ import idBase from './id.json';
 
 // Each domain keeps its texts beside its pages, under its own top-level key; catalogue.test.ts
 // checks that the keys do not overlap and that both languages are complete.
-const id = { ...idBase, ...caseTermsId, ...casesId, ...intakeId, ...personsId };
-const en = { ...enBase, ...caseTermsEn, ...casesEn, ...intakeEn, ...personsEn };
+const id = { ...idBase, ...caseTermsId, ...casesId, ...intakeId, ...personsId, ...worklistId };
+const en = { ...enBase, ...caseTermsEn, ...casesEn, ...intakeEn, ...personsEn, ...worklistEn };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../ui/Messages';
 import { OneTimeSecret } from '../ui/OneTimeSecret';
 import { usePageTitle } from '../ui/usePageTitle';
 import { activationLink, createUser, userKeys } from './api';
+import { AreaCodesField, LanguageChoices, listFieldError } from './Coverage';
 import { RoleChoices } from './RoleChoices';
 import { LocaleOptions } from '../shell/LocaleOptions';
 
@@ -64,6 +65,8 @@ function UserCreateForm({ onCreated }: { onCreated: (user: User, activationToken
     roles: [] as Role[],
     kind: 'person' as UserKind,
     locale: 'id' as Locale,
+    languages: [] as string[],
+    areaCodes: [] as string[],
   });
 
   const create = useMutation({
@@ -75,6 +78,7 @@ function UserCreateForm({ onCreated }: { onCreated: (user: User, activationToken
         roles: form.roles,
         kind: form.kind,
         locale: form.locale,
+        ...(form.kind === 'person' ? { languages: form.languages, areaCodes: form.areaCodes } : {}),
       }),
     onSuccess: async ({ user, activationToken }) => {
       await queryClient.invalidateQueries({ queryKey: userKeys.all });
@@ -150,6 +154,20 @@ function UserCreateForm({ onCreated }: { onCreated: (user: User, activationToken
         >
           <LocaleOptions />
         </SelectField>
+        {form.kind === 'person' ? (
+          <>
+            <LanguageChoices
+              value={form.languages}
+              onChange={(languages) => setForm({ ...form, languages })}
+              error={listFieldError(err, 'languages', form.languages.length)}
+            />
+            <AreaCodesField
+              value={form.areaCodes}
+              onChange={(areaCodes) => setForm({ ...form, areaCodes })}
+              error={listFieldError(err, 'areaCodes', form.areaCodes.length)}
+            />
+          </>
+        ) : null}
         <div className="actions">
           <button type="submit" className="button" disabled={create.isPending}>
             {t('users.createSubmit')}

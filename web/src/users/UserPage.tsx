@@ -1,4 +1,5 @@
-// One user: details, edit (display name, roles, language) with optimistic concurrency, status,
+// One user: details, edit (display name, roles, language, working languages, coverage areas) with
+// optimistic concurrency, status,
 // access (new activation link, reset two-factor) and, for service accounts, API tokens.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -16,6 +17,7 @@ import { ErrorAlert, StatusMessage } from '../ui/Messages';
 import { OneTimeSecret } from '../ui/OneTimeSecret';
 import { RecordPage } from '../ui/RecordPage';
 import { usePageTitle } from '../ui/usePageTitle';
+import { AreaCodesField, AreaList, LanguageChoices, LanguageList, listFieldError } from './Coverage';
 import { activationLink, newActivation, resetTotp, setUserActive, updateUser, userKeys, userQuery } from './api';
 import { RoleChoices } from './RoleChoices';
 import { StatusBadge } from './StatusBadge';
@@ -51,6 +53,18 @@ function UserSummary({ u }: { u: User }) {
       <dd>{u.roles.map((r) => t(`roles.${r}`)).join(', ') || '—'}</dd>
       <dt>{t('users.fields.locale')}</dt>
       <dd>{t(`language.names.${u.locale}`)}</dd>
+      {u.kind === 'person' ? (
+        <>
+          <dt>{t('users.fields.languages')}</dt>
+          <dd>
+            <LanguageList codes={u.languages} />
+          </dd>
+          <dt>{t('users.fields.areaCodes')}</dt>
+          <dd>
+            <AreaList codes={u.areaCodes} />
+          </dd>
+        </>
+      ) : null}
       <dt>{t('common.status')}</dt>
       <dd>
         <StatusBadge status={u.status} />
@@ -100,8 +114,16 @@ interface EditState {
   displayName: string;
   roles: Role[];
   locale: Locale;
+  languages: string[];
+  areaCodes: string[];
 }
-const toEdit = (u: User): EditState => ({ displayName: u.displayName, roles: [...u.roles], locale: u.locale });
+const toEdit = (u: User): EditState => ({
+  displayName: u.displayName,
+  roles: [...u.roles],
+  locale: u.locale,
+  languages: [...u.languages],
+  areaCodes: [...u.areaCodes],
+});
 
 function UserEditForm({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -121,7 +143,14 @@ function UserEditForm({ user }: { user: User }) {
   }, [user.version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const save = useMutation({
-    mutationFn: (v: number) => updateUser(user.id, { displayName: form.displayName.trim(), roles: form.roles, locale: form.locale, version: v }),
+    mutationFn: (v: number) =>
+      updateUser(user.id, {
+        displayName: form.displayName.trim(),
+        roles: form.roles,
+        locale: form.locale,
+        ...(user.kind === 'person' ? { languages: form.languages, areaCodes: form.areaCodes } : {}),
+        version: v,
+      }),
     onMutate: () => setSaved(false),
     onSuccess: (u) => {
       setConflict(null);
@@ -195,6 +224,20 @@ function UserEditForm({ user }: { user: User }) {
         >
           <LocaleOptions />
         </SelectField>
+        {user.kind === 'person' ? (
+          <>
+            <LanguageChoices
+              value={form.languages}
+              onChange={(languages) => setForm({ ...form, languages })}
+              error={listFieldError(err, 'languages', form.languages.length)}
+            />
+            <AreaCodesField
+              value={form.areaCodes}
+              onChange={(areaCodes) => setForm({ ...form, areaCodes })}
+              error={listFieldError(err, 'areaCodes', form.areaCodes.length)}
+            />
+          </>
+        ) : null}
         <div className="actions">
           <button type="submit" className="button" disabled={save.isPending || !!conflict}>
             {t('common.save')}

@@ -37,11 +37,22 @@ export interface NewUser {
   roles: Role[];
   kind: UserKind;
   locale?: Locale;
+  languages?: string[];
+  areaCodes?: string[];
 }
 
 export const createUser = (body: NewUser) => api<{ user: User; activationToken?: string }>('/users', { method: 'POST', body });
 
-export const updateUser = (id: string, body: { displayName?: string; roles?: Role[]; locale?: Locale; version: number }) =>
+export interface UserChanges {
+  displayName?: string;
+  roles?: Role[];
+  locale?: Locale;
+  languages?: string[];
+  areaCodes?: string[];
+  version: number;
+}
+
+export const updateUser = (id: string, body: UserChanges) =>
   api<User>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 
 export const setUserActive = (id: string, active: boolean) =>

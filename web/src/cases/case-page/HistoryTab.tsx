@@ -1,0 +1,77 @@
+// What happened to the case: stage moves (with the closure reason and the text given), assignments,
+// determinations, merges of person records, with who and when. Newest first.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../auth/me';
+import { formatDateTime, textOr } from '../../i18n';
+import { ErrorAlert, Loading } from '../../ui/Messages';
+import { caseHistoryQuery, type CaseOut, type HistoryItem } from '../api';
+import { closureText } from './CaseHeader';
+import { determinations, labelOf } from './vocab';
+
+type Item = HistoryItem & { reasonCode?: string | null };
+
+export function HistoryTab({ c }: { c: CaseOut }) {
+  const { t } = useTranslation();
+  const { data, isPending, error } = useQuery(caseHistoryQuery(c.id));
+  const items = [...((data?.items ?? []) as Item[])].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : Number(b.id) - Number(a.id)));
+  return (
+    <>
+      {isPending ? <Loading /> : null}
+      <ErrorAlert error={error} />
+      {data && items.length === 0 ? <p>{t('cases.history.none')}</p> : null}
+      {items.length ? (
+        <ol className="history">
+          {items.map((h) => (
+            <HistoryEntry key={h.id} h={h} c={c} />
+          ))}
+        </ol>
+      ) : null}
+    </>
+  );
+}
+
+function HistoryEntry({ h, c }: { h: Item; c: CaseOut }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  // Assignment events carry user IDs: name the ones this page knows, never show an ID.
+  const userName = (id: string | null): string => {
+    if (!id) return t('cases.history.nobody');
+    if (id === me.user.id) return me.user.displayName;
+    if (c.assignedTo?.id === id) return c.assignedTo.displayName;
+    if (c.createdBy?.id === id) return c.createdBy.displayName;
+    if (h.by?.id === id) return h.by.displayName;
+    return t('cases.history.anotherUser');
+  };
+  let detail: string | null = null;
+  if (h.kind === 'stage' || h.kind === 'created') {
+    const from = h.fromValue ? textOr(`caseTerms.stage.${h.fromValue}`, h.fromValue) : null;
+    const to = h.toValue ? textOr(`caseTerms.stage.${h.toValue}`, h.toValue) : '';
+    detail = from ? `${from} → ${to}` : to;
+  } else if (h.kind === 'determination') {
+    const from = h.fromValue ? labelOf(determinations, h.fromValue) : null;
+    detail = `${from ? `${from} → ` : ''}${labelOf(determinations, h.toValue)}`;
+  } else if (h.kind === 'assignment') {
+    detail = h.fromValue ? `${userName(h.fromValue)} → ${userName(h.toValue)}` : userName(h.toValue);
+  }
+  const code = h.kind === 'stage' ? h.reasonCode : null;
+  return (
+    <li className={`history-item history-${h.kind}`}>
+      <p>
+        <strong>{textOr(`cases.history.kinds.${h.kind}`, h.kind)}</strong>
+        {detail ? <span>: {detail}</span> : null}
+      </p>
+      {code ? (
+        <p>
+          {t('cases.history.closureReason')}: {closureText(code)}
+        </p>
+      ) : null}
+      {h.reason ? (
+        <p className="pre">
+          {t('cases.history.reason')}: {h.reason}
+        </p>
+      ) : null}
+      <p className="muted small">{t('cases.history.byline', { who: h.by?.displayName ?? t('cases.history.system'), when: formatDateTime(h.at) })}</p>
+    </li>
+  );
+}
