@@ -1,5 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCase, tinyPdf } from '../../case-records/test-fixtures.js';
+import { caseAttachments, caseNotes } from '../db/schema.js';
 import { rawQuery } from '../../../test/support/database.js';
 import { startServer, type TestServer } from '../../../test/support/server.js';
 import { FieldCipher } from './fields.js';
@@ -76,5 +78,37 @@ describe('re-encryption under a new key', () => {
       expect(onlyNew.decrypt(String(row.totp_secret))).toBe(u.totpSecret);
     }
     expect(await reencryptAll(s.database.db, ring)).toBe(0);
+  });
+
+  it('re-encrypts personal data and files too: a person, a note and an attachment', async () => {
+    // A server of its own: the test above left values under a key this one does not hold.
+    const s = await startServer();
+    const org = await s.org();
+    const c = await makeCase(s, { organizationId: org.id });
+    const file = tinyPdf('Surat keterangan');
+    await s.database.db.insert(caseNotes).values({ caseId: c.id, type: 'observation', bodyEnc: s.cipher.encrypt('Catatan rahasia') });
+    await s.database.db.insert(caseAttachments).values({
+      caseId: c.id,
+      category: 'other',
+      fileNameEnc: s.cipher.encrypt('surat.pdf'),
+      mediaType: 'application/pdf',
+      size: file.length,
+      sha256: createHash('sha256').update(file).digest('hex'),
+      content: s.cipher.encryptBytes(file),
+      contentKeyVersion: s.cipher.current,
+    });
+    const k3 = randomBytes(32);
+    const ring = new FieldCipher({ current: 3, keys: new Map([[1, s.key], [3, k3]]) });
+    await reencryptAll(s.database.db, ring);
+    const onlyNew = new FieldCipher({ current: 3, keys: new Map([[3, k3]]) });
+    const [p] = await rawQuery(s.database, `select full_name_enc from persons where id = '${c.personId}'`);
+    expect(onlyNew.decrypt(String(p.full_name_enc))).toBe('Siti Rahayu');
+    const [n] = await rawQuery(s.database, `select body_enc from case_notes where case_id = '${c.id}'`);
+    expect(onlyNew.decrypt(String(n.body_enc))).toBe('Catatan rahasia');
+    const [a] = await rawQuery(s.database, `select content, content_key_version from case_attachments where case_id = '${c.id}'`);
+    expect(Number(a.content_key_version)).toBe(3);
+    expect(onlyNew.decryptBytes(Buffer.from(a.content as Uint8Array), 3).equals(file)).toBe(true);
+    expect(await reencryptAll(s.database.db, ring)).toBe(0);
+    await s.close();
   });
 });
