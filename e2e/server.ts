@@ -29,8 +29,8 @@ if (serverUrl) {
 const config = { ...loadConfig({ ...process.env, DATA_DIR: dataDir }), databaseUrl, adminEmail: undefined, adminPassword: undefined };
 await start(config, {
   quiet: true,
-  beforeListen: async ({ database, cipher }) => {
-    await seedDemo(database.db, cipher, process.env.E2E_ADMIN_TOTP_SECRET);
+  beforeListen: async ({ database, cipher, lookup }) => {
+    await seedDemo(database.db, cipher, lookup, process.env.E2E_ADMIN_TOTP_SECRET);
   },
   afterClose: async () => {
     if (serverUrl) await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

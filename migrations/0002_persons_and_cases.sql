@@ -230,12 +230,10 @@ CREATE INDEX "case_tasks_assignee_idx" ON "case_tasks" USING btree ("assignee_id
 CREATE UNIQUE INDEX "cases_reference_key" ON "cases" USING btree ("reference");--> statement-breakpoint
 CREATE INDEX "cases_person_idx" ON "cases" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "cases_org_idx" ON "cases" USING btree ("organization_id","stage","priority_score" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "cases_assignee_open_idx" ON "cases" USING btree ("assigned_to_id","priority_score" DESC NULLS LAST,"next_due_on","opened_at") WHERE "cases"."stage" <> 'closed';--> statement-breakpoint
-CREATE INDEX "cases_creator_unassigned_idx" ON "cases" USING btree ("created_by_id","priority_score" DESC NULLS LAST,"next_due_on") WHERE "cases"."assigned_to_id" is null;--> statement-breakpoint
-CREATE INDEX "cases_org_open_priority_idx" ON "cases" USING btree ("organization_id","priority_score" DESC NULLS LAST,"next_due_on","opened_at") WHERE "cases"."stage" <> 'closed';--> statement-breakpoint
-CREATE INDEX "cases_queue_idx" ON "cases" USING btree ("organization_id","priority_score" DESC NULLS LAST,"next_due_on","opened_at") WHERE "cases"."assigned_to_id" is null and "cases"."stage" <> 'closed';--> statement-breakpoint
-CREATE INDEX "cases_org_province_idx" ON "cases" USING btree ("organization_id","province_code") WHERE "cases"."stage" <> 'closed';--> statement-breakpoint
-CREATE INDEX "cases_destination_countries_idx" ON "cases" USING gin ("destination_countries");--> statement-breakpoint
+CREATE INDEX "cases_open_org_order_idx" ON "cases" USING btree ("organization_id","priority_score" DESC NULLS LAST,"next_due_on","opened_at","id","case_type","province_code","assigned_to_id","destination_countries") WHERE "cases"."stage" <> 'closed';--> statement-breakpoint
+CREATE INDEX "cases_open_assignee_order_idx" ON "cases" USING btree ("assigned_to_id","priority_score" DESC NULLS LAST,"next_due_on","opened_at","id") WHERE "cases"."stage" <> 'closed';--> statement-breakpoint
+CREATE INDEX "cases_open_unassigned_creator_idx" ON "cases" USING btree ("created_by_id","priority_score" DESC NULLS LAST,"next_due_on","opened_at","id") WHERE "cases"."assigned_to_id" is null and "cases"."stage" <> 'closed';--> statement-breakpoint
+CREATE INDEX "cases_queue_order_idx" ON "cases" USING btree ("organization_id","priority_score" DESC NULLS LAST,"next_due_on","opened_at","id") WHERE "cases"."assigned_to_id" is null and "cases"."stage" <> 'closed';--> statement-breakpoint
 CREATE INDEX "cases_reference_pattern_idx" ON "cases" USING btree ("reference" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "person_documents_person_idx" ON "person_documents" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "person_documents_hash_idx" ON "person_documents" USING btree ("type","number_hash");--> statement-breakpoint

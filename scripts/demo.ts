@@ -14,8 +14,8 @@ let adminSecret = '';
 
 await start(config, {
   quiet: true,
-  async beforeListen({ database, cipher }) {
-    adminSecret = (await seedDemo(database.db, cipher)).adminTotpSecret;
+  async beforeListen({ database, cipher, lookup }) {
+    adminSecret = (await seedDemo(database.db, cipher, lookup)).adminTotpSecret;
   },
 });
 

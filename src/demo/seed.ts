@@ -1,5 +1,7 @@
 // Synthetic demo data: organisations of the network and one user per role. Every name here is
 // invented; none belongs to a real person. Later capabilities add their own demo records here.
+import type { BlindIndex } from '../platform/crypto/blind-index.js';
+import { seedDemoCases } from './cases.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newTotpSecret } from '../auth/totp.js';
 import { appendAudit } from '../audit/service.js';
@@ -30,11 +32,15 @@ export const demoPeople: { role: Role; org: (typeof demoOrganizations)[number]['
   { role: 'auditor', org: 'gt', name: 'Hendra Gunawan', email: 'auditor@demo.pulang.example' },
 ];
 
-/** Seeds the demo organisations and users; returns the system administrator's TOTP secret. */
-export async function seedDemo(db: Db, cipher: FieldCipher, adminTotpSecret = newTotpSecret()): Promise<{ adminTotpSecret: string }> {
+/**
+ * Seeds the demo organisations and users, then synthetic persons and cases for the social-affairs
+ * office (its case worker's worklist, a queue for its supervisor); returns the system
+ * administrator's TOTP secret.
+ */
+export async function seedDemo(db: Db, cipher: FieldCipher, lookup: BlindIndex, adminTotpSecret = newTotpSecret()): Promise<{ adminTotpSecret: string }> {
   const hash = await hashPassword(DEMO_PASSWORD);
+  const ids: Record<string, string> = {};
   await db.transaction(async (tx) => {
-    const ids: Record<string, string> = {};
     for (const o of demoOrganizations) {
       const { key, ...values } = o;
       const [row] = await tx.insert(organizations).values(values).returning({ id: organizations.id });
@@ -59,5 +65,6 @@ export async function seedDemo(db: Db, cipher: FieldCipher, adminTotpSecret = ne
       await appendAudit(tx, { action: 'user.create', outcome: 'success', actorKind: 'system', targetType: 'user', targetId: u.id, organizationId: ids[p.org], details: { from: 'demo' } });
     }
   });
+  await seedDemoCases(db, cipher, lookup, ids.dinsos!);
   return { adminTotpSecret };
 }

@@ -316,15 +316,20 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_reference_key').on(t.reference),
     index('cases_person_idx').on(t.personId),
-    // Worklist ("my cases") and the queue: by owner and assignee, in priority order; open cases
-    // only, since closed ones leave the worklists (see bench/ and BENCHMARKS.md for the figures).
+    // Worklists and the queue read open cases in priority order; these partial indexes hold that
+    // order (and, for the organisation view, the filter columns), so a page is an index scan
+    // rather than a sort of every open case (bench/cases.bench.ts, BENCHMARKS.md).
     index('cases_org_idx').on(t.organizationId, t.stage, t.priorityScore.desc()),
-    index('cases_assignee_open_idx').on(t.assignedToId, t.priorityScore.desc(), t.nextDueOn, t.openedAt).where(sql`${t.stage} <> 'closed'`),
-    index('cases_creator_unassigned_idx').on(t.createdById, t.priorityScore.desc(), t.nextDueOn).where(sql`${t.assignedToId} is null`),
-    index('cases_org_open_priority_idx').on(t.organizationId, t.priorityScore.desc(), t.nextDueOn, t.openedAt).where(sql`${t.stage} <> 'closed'`),
-    index('cases_queue_idx').on(t.organizationId, t.priorityScore.desc(), t.nextDueOn, t.openedAt).where(sql`${t.assignedToId} is null and ${t.stage} <> 'closed'`),
-    index('cases_org_province_idx').on(t.organizationId, t.provinceCode).where(sql`${t.stage} <> 'closed'`),
-    index('cases_destination_countries_idx').using('gin', t.destinationCountries),
+    index('cases_open_org_order_idx')
+      .on(t.organizationId, t.priorityScore.desc(), t.nextDueOn.asc().nullsLast(), t.openedAt, t.id, t.caseType, t.provinceCode, t.assignedToId, t.destinationCountries)
+      .where(sql`${t.stage} <> 'closed'`),
+    index('cases_open_assignee_order_idx').on(t.assignedToId, t.priorityScore.desc(), t.nextDueOn.asc().nullsLast(), t.openedAt, t.id).where(sql`${t.stage} <> 'closed'`),
+    index('cases_open_unassigned_creator_idx')
+      .on(t.createdById, t.priorityScore.desc(), t.nextDueOn.asc().nullsLast(), t.openedAt, t.id)
+      .where(sql`${t.assignedToId} is null and ${t.stage} <> 'closed'`),
+    index('cases_queue_order_idx')
+      .on(t.organizationId, t.priorityScore.desc(), t.nextDueOn.asc().nullsLast(), t.openedAt, t.id)
+      .where(sql`${t.assignedToId} is null and ${t.stage} <> 'closed'`),
     // The unique index above uses the database collation; a reference prefix search (LIKE 'PUL-2026-00%') needs pattern ops.
     index('cases_reference_pattern_idx').on(t.reference.op('text_pattern_ops')),
   ],
