@@ -1,7 +1,7 @@
 // Accessibility: axe (WCAG 2.0/2.1 A and AA) on every page of the app, in both languages, with no
 // serious or critical violation; at phone width no page may scroll sideways.
-import type { Page, TestInfo } from '@playwright/test';
-import { createActiveUser, expect, expectAccessible, expectNoHorizontalScroll, isPhone, login, logout, openMenu, switchLanguage, test } from './support';
+import type { Page } from '@playwright/test';
+import { createActiveUser, expect, expectSettledPageAccessible, isPhone, login, logout, openMenu, switchLanguage, test } from './support';
 
 const text = {
   id: {
@@ -48,13 +48,6 @@ const text = {
   },
 } as const;
 
-async function check(page: Page, testInfo: TestInfo, label: string) {
-  // Nothing still loading.
-  await expect(page.getByRole('status').filter({ hasText: /^(Memuat…|Loading…)$/ })).toHaveCount(0);
-  await expectAccessible(page, label);
-  if (isPhone(testInfo)) await expectNoHorizontalScroll(page, label);
-}
-
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
 for (const lang of ['id', 'en'] as const) {
@@ -69,65 +62,65 @@ for (const lang of ['id', 'en'] as const) {
     if (lang === 'en') await switchLanguage(page, 'en');
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await expect(h1(page, t.signIn)).toBeVisible();
-    await check(page, testInfo, `login (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `login (${lang})`);
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill(orgAdmin.email);
     await page.getByLabel(/^(Kata sandi|Password)$/).fill('Bukan-Sandi-Yang-Benar-123');
     await page.getByRole('button', { name: t.signIn, exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText(t.invalid);
-    await check(page, testInfo, `login with an error (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `login with an error (${lang})`);
 
     await page.goto('/activate?token=not-a-real-token-only-for-the-page');
     await expect(h1(page, t.activate)).toBeVisible();
-    await check(page, testInfo, `activation (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `activation (${lang})`);
 
     await page.goto('/no-such-page');
     await expect(h1(page, t.notFound)).toBeVisible();
-    await check(page, testInfo, `not found (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `not found (${lang})`);
 
     // The shell and the pages of an organisation administrator.
     await login(page, orgAdmin.email, orgAdmin.password);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await expect(page.getByRole('heading', { level: 1, name: `${t.welcome}, ${orgAdmin.displayName}` })).toBeVisible();
-    await check(page, testInfo, `home (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `home (${lang})`);
     if (isPhone(testInfo)) {
       await openMenu(page);
       await expect(page.getByRole('navigation', { name: /^(Navigasi utama|Main navigation)$/ })).toBeVisible();
-      await check(page, testInfo, `home with the menu open (${lang})`);
+      await expectSettledPageAccessible(page, testInfo, `home with the menu open (${lang})`);
     }
 
     await page.goto('/organizations');
     await expect(h1(page, t.organizations)).toBeVisible();
     await expect(page.getByRole('table', { name: t.organizations })).toBeVisible();
-    await check(page, testInfo, `organisations (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `organisations (${lang})`);
 
     await page.goto('/users');
     await expect(h1(page, t.users)).toBeVisible();
     await expect(page.getByRole('table', { name: t.users })).toBeVisible();
-    await check(page, testInfo, `users (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `users (${lang})`);
 
     await page.goto('/users/new');
     await expect(h1(page, t.addUser)).toBeVisible();
-    await check(page, testInfo, `user create (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `user create (${lang})`);
 
     await page.goto('/profile');
     await expect(h1(page, t.profile)).toBeVisible();
-    await check(page, testInfo, `profile (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `profile (${lang})`);
 
     await page.goto('/profile/two-factor');
     await expect(h1(page, t.twoFactor)).toBeVisible();
-    await check(page, testInfo, `two-factor (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `two-factor (${lang})`);
     await page.getByRole('button', { name: t.start, exact: true }).click();
     await expect(page.getByRole('img', { name: t.qr })).toBeVisible();
-    await check(page, testInfo, `two-factor enrolment (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `two-factor enrolment (${lang})`);
 
     await page.goto('/profile/api-tokens');
     await expect(h1(page, t.tokens)).toBeVisible();
     await expect(page.getByText(t.noTokens)).toBeVisible();
-    await check(page, testInfo, `API tokens (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `API tokens (${lang})`);
 
     await page.goto('/profile/sessions');
     await expect(h1(page, t.sessions)).toBeVisible();
-    await check(page, testInfo, `sessions (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `sessions (${lang})`);
 
     // The audit log, as an auditor.
     await logout(page);
@@ -138,6 +131,6 @@ for (const lang of ['id', 'en'] as const) {
     await page.getByRole('button', { name: t.verify }).click();
     await expect(page.getByRole('status').filter({ hasText: t.intact })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await check(page, testInfo, `audit log (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `audit log (${lang})`);
   });
 }

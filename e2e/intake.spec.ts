@@ -3,29 +3,8 @@
 // duplicate panel finding a person registered just before under a name variant, and "use this
 // person"; the person page with its duplicates and merge (supervisor). Axe on every step.
 import crypto from 'node:crypto';
-import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
-import { apiSession, createActiveUser, demo, DEMO_PASSWORD, expect, expectAccessible, expectNoHorizontalScroll, getJson, isPhone, login, switchLanguage, test } from './support';
-
-/** An invented surname no other test uses (syllables, so the name looks Indonesian). */
-function surname(): string {
-  const parts = ['sa', 'ri', 'wa', 'ti', 'ku', 'nda', 'ra', 'ja', 'mi', 'lo', 'pe', 'gu', 'so', 'bra', 'ta', 'ne'];
-  let s = '';
-  for (let i = 0; i < 4; i++) s += parts[crypto.randomInt(parts.length)];
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-async function signIn(page: Page, email: string, password: string, lang: 'id' | 'en') {
-  await page.goto('/login');
-  await switchLanguage(page, lang);
-  await login(page, email, password);
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
-
-async function check(page: Page, testInfo: TestInfo, label: string) {
-  await expect(page.getByRole('status').filter({ hasText: /^(Memuat…|Loading…)$/ })).toHaveCount(0);
-  await expectAccessible(page, label);
-  if (isPhone(testInfo)) await expectNoHorizontalScroll(page, label);
-}
+import type { APIRequestContext, Page } from '@playwright/test';
+import { apiSession, createActiveUser, demo, DEMO_PASSWORD, expect, expectSettledPageAccessible, getJson, inventedSurname, isPhone, loginInLanguage, test } from './support';
 
 const next = (page: Page) => page.getByRole('button', { name: /^(Berikutnya|Next)$/ }).click();
 const stepHeading = (page: Page, text: RegExp) => expect(page.getByRole('heading', { level: 2, name: text })).toBeVisible();
@@ -54,13 +33,13 @@ async function registerViaApi(api: APIRequestContext, person: Record<string, unk
 }
 
 test('an inbound returnee is registered end to end, step by step (id)', async ({ page }, testInfo) => {
-  const name = `Ratna Sekar ${surname()}`;
-  await signIn(page, demo.caseWorker, DEMO_PASSWORD, 'id');
+  const name = `Ratna Sekar ${inventedSurname()}`;
+  await loginInLanguage(page, demo.caseWorker, DEMO_PASSWORD, 'id');
   await page.goto('/cases/new');
   await expect(page.getByRole('heading', { level: 1, name: 'Registrasi baru' })).toBeVisible();
   await stepHeading(page, /Langkah 1 dari 4: Orangnya/);
   await expect(page.getByText('Ketik nama atau nomor dokumen untuk mencari orang yang sudah terdaftar.')).toBeVisible();
-  await check(page, testInfo, 'intake step 1 (id)');
+  await expectSettledPageAccessible(page, testInfo, 'intake step 1 (id)');
 
   // Step 1 asks for the name and sex before moving on.
   await next(page);
@@ -98,7 +77,7 @@ test('an inbound returnee is registered end to end, step by step (id)', async ({
   await page.getByLabel('Nama kontak darurat').fill('Ibu Sumarni');
   await page.getByLabel('Hubungan').fill('Ibu');
   await page.getByLabel('Telepon kontak darurat').fill('+6281311112222');
-  await check(page, testInfo, 'intake step 2 (id)');
+  await expectSettledPageAccessible(page, testInfo, 'intake step 2 (id)');
   await next(page);
 
   // Step 3: the case.
@@ -111,14 +90,14 @@ test('an inbound returnee is registered end to end, step by step (id)', async ({
   await page.getByRole('checkbox', { name: 'Medis mendesak' }).check();
   await page.getByLabel('Ringkasan', { exact: true }).fill('Dipulangkan dari Johor; perlu pemeriksaan kesehatan.');
   await expect(page.getByRole('checkbox', { name: 'Tugaskan kasus ini kepada saya' })).toBeChecked();
-  await check(page, testInfo, 'intake step 3 (id)');
+  await expectSettledPageAccessible(page, testInfo, 'intake step 3 (id)');
   await next(page);
 
   // Step 4: review, then save → the case page.
   await stepHeading(page, /Langkah 4 dari 4: Periksa dan simpan/);
   await expect(page.getByRole('definition').filter({ hasText: name })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Malaysia' })).toBeVisible();
-  await check(page, testInfo, 'intake review (id)');
+  await expectSettledPageAccessible(page, testInfo, 'intake review (id)');
   await page.getByRole('button', { name: 'Simpan kasus' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
 
@@ -139,11 +118,11 @@ test('an inbound returnee is registered end to end, step by step (id)', async ({
 
 test('an outbound foreign national is registered end to end (en)', async ({ page }, testInfo) => {
   const worker = await createActiveUser(testInfo, ['case_worker'], 'intake-en', 'en');
-  const name = `Nguyen Thi ${surname()}`;
-  await signIn(page, worker.email, worker.password, 'en');
+  const name = `Nguyen Thi ${inventedSurname()}`;
+  await loginInLanguage(page, worker.email, worker.password, 'en');
   await page.goto('/cases/new');
   await expect(page.getByRole('heading', { level: 1, name: 'New registration' })).toBeVisible();
-  await check(page, testInfo, 'intake step 1 (en)');
+  await expectSettledPageAccessible(page, testInfo, 'intake step 1 (en)');
 
   await page.getByLabel('Full name as used').fill(name);
   await page.getByRole('radio', { name: 'Female' }).check();
@@ -159,17 +138,17 @@ test('an outbound foreign national is registered end to end (en)', async ({ page
   await page.getByLabel('Type of document 1').selectOption('passport');
   await page.getByLabel('Number of document 1').fill(`C${crypto.randomInt(1000000, 9999999)}`);
   await page.getByLabel('Issuing country').selectOption('VN');
-  await check(page, testInfo, 'intake step 2 (en)');
+  await expectSettledPageAccessible(page, testInfo, 'intake step 2 (en)');
   await next(page);
 
   await page.getByLabel('Case type').selectOption('stranded_migrant');
   await page.getByRole('radio', { name: 'Outbound (foreign national going home)' }).check();
   await page.getByLabel('Add a country').selectOption('VN');
   await page.getByLabel('Risk level').selectOption('medium');
-  await check(page, testInfo, 'intake step 3 (en)');
+  await expectSettledPageAccessible(page, testInfo, 'intake step 3 (en)');
   await next(page);
   await expect(page.getByRole('definition').filter({ hasText: 'Outbound (foreign national going home)' })).toBeVisible();
-  await check(page, testInfo, 'intake review (en)');
+  await expectSettledPageAccessible(page, testInfo, 'intake review (en)');
   await page.getByRole('button', { name: 'Save case' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
 
@@ -181,8 +160,8 @@ test('an outbound foreign national is registered end to end (en)', async ({ page
 });
 
 test('server field errors are shown at their fields in Indonesian and nothing typed is lost (id)', async ({ page }, testInfo) => {
-  const name = `Dewi Anggraini ${surname()}`;
-  await signIn(page, demo.caseWorker, DEMO_PASSWORD, 'id');
+  const name = `Dewi Anggraini ${inventedSurname()}`;
+  await loginInLanguage(page, demo.caseWorker, DEMO_PASSWORD, 'id');
   await page.goto('/cases/new');
   await page.getByLabel('Nama lengkap yang dipakai').fill(name);
   await page.getByRole('radio', { name: 'Perempuan' }).check();
@@ -212,7 +191,7 @@ test('server field errors are shown at their fields in Indonesian and nothing ty
   await expect(birthDate).toHaveValue('2099-01-15');
   await expect(page.getByLabel('Nama lengkap yang dipakai')).toHaveValue(name);
   await expect(page.getByRole('button', { name: /Identitas dan kontak.*perlu diperbaiki/ })).toBeVisible();
-  await check(page, testInfo, 'intake with field errors (id)');
+  await expectSettledPageAccessible(page, testInfo, 'intake with field errors (id)');
 
   await page.getByRole('button', { name: /Identitas dan kontak/ }).click();
   const nik = page.getByLabel('Nomor dokumen 1');
@@ -236,12 +215,12 @@ test('server field errors are shown at their fields in Indonesian and nothing ty
 });
 
 test('the duplicate panel finds a person registered under a name variant, and the case is opened for that person (id)', async ({ page }, testInfo) => {
-  const family = surname();
+  const family = inventedSurname();
   const api = await apiSession(testInfo, demo.caseWorker);
   const first = await registerViaApi(api, { fullName: `Nurhaliza ${family}`, birth: { kind: 'exact', date: '1990-07-21' } });
   await api.dispose();
 
-  await signIn(page, demo.caseWorker, DEMO_PASSWORD, 'id');
+  await loginInLanguage(page, demo.caseWorker, DEMO_PASSWORD, 'id');
   await page.goto('/cases/new');
   await page.getByLabel('Nama lengkap yang dipakai').fill(`Nur Haliza ${family}`);
   await page.getByRole('radio', { name: 'Perempuan' }).check();
@@ -262,7 +241,7 @@ test('the duplicate panel finds a person registered under a name variant, and th
   await expect(candidate).toContainText('lahir 1990');
   await expect(candidate).toContainText(first.reference);
   await expect(candidate.getByRole('link', { name: new RegExp(`Nurhaliza ${family}`) })).toHaveAttribute('href', `/persons/${first.personId}`);
-  await check(page, testInfo, 'intake with duplicate candidates (id)');
+  await expectSettledPageAccessible(page, testInfo, 'intake with duplicate candidates (id)');
 
   await candidate.getByRole('button', { name: /Gunakan orang ini/ }).click();
   await expect(page).toHaveURL(new RegExp(`personId=${first.personId}`));
@@ -273,7 +252,7 @@ test('the duplicate panel finds a person registered under a name variant, and th
   await page.getByRole('radio', { name: 'Kepulangan ke Indonesia' }).check();
   await page.getByLabel('Tingkat risiko').selectOption('critical');
   await next(page);
-  await check(page, testInfo, 'intake review for a known person (id)');
+  await expectSettledPageAccessible(page, testInfo, 'intake review for a known person (id)');
   await page.getByRole('button', { name: 'Simpan kasus' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
   const caseId = /\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
@@ -284,7 +263,7 @@ test('the duplicate panel finds a person registered under a name variant, and th
   // A document alone is enough to ask, and an exact NIK match comes first, at 100%.
   const nik = `3507014${crypto.randomInt(1, 3)}0${crypto.randomInt(1, 9)}90${crypto.randomInt(1000, 9999)}`;
   const api2 = await apiSession(testInfo, demo.caseWorker);
-  const byNik = await registerViaApi(api2, { fullName: `Sri Wahyuni ${surname()}`, documents: [{ type: 'nik', number: nik }] });
+  const byNik = await registerViaApi(api2, { fullName: `Sri Wahyuni ${inventedSurname()}`, documents: [{ type: 'nik', number: nik }] });
   await api2.dispose();
   await page.goto('/cases/new');
   await page.getByRole('button', { name: /Identitas dan kontak/ }).click();
@@ -302,14 +281,14 @@ for (const lang of ['id', 'en'] as const) {
       lang === 'id'
         ? { edit: 'Ubah data', save: 'Simpan', saved: 'Perubahan tersimpan.', cases: 'Kasus orang ini', dup: 'Mungkin sudah terdaftar', merge: /^Gabungkan .* ke data ini$/, confirm: 'Gabungkan', done: /sudah digabungkan ke data ini/, newCase: 'Kasus baru untuk orang ini', otherNames: 'Nama lain dan ejaan lain' }
         : { edit: 'Edit details', save: 'Save', saved: 'Changes saved.', cases: "This person's cases", dup: 'May already be registered', merge: /^Merge .* into this record$/, confirm: 'Merge', done: /has been merged into this record/, newCase: 'New case for this person', otherNames: 'Other names and spellings' };
-    const family = surname();
+    const family = inventedSurname();
     const supervisor = lang === 'id' ? { email: demo.supervisor, password: DEMO_PASSWORD } : await createActiveUser(testInfo, ['supervisor'], 'person-en', 'en');
     const api = await apiSession(testInfo, supervisor.email, supervisor.password);
     const a = await registerViaApi(api, { fullName: `Muhammad Rizki ${family}`, sex: 'male', birth: { kind: 'exact', date: '1988-02-03' } }, { assignToMe: false });
     const b = await registerViaApi(api, { fullName: `Mohamad Rizki ${family}`, sex: 'male', birth: { kind: 'estimated_year', year: 1988 } }, { assignToMe: false });
     await api.dispose();
 
-    await signIn(page, supervisor.email, supervisor.password, lang);
+    await loginInLanguage(page, supervisor.email, supervisor.password, lang);
     await page.goto(`/persons/${a.personId}`);
     await expect(page.getByRole('heading', { level: 1, name: `Muhammad Rizki ${family}` })).toBeVisible();
     await expect(page.getByRole('link', { name: t.newCase })).toBeVisible();
@@ -317,11 +296,11 @@ for (const lang of ['id', 'en'] as const) {
     const dup = page.getByRole('region', { name: t.dup });
     const candidate = dup.getByRole('listitem').filter({ hasText: `Mohamad Rizki ${family}` });
     await expect(candidate).toBeVisible();
-    await check(page, testInfo, `person page (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `person page (${lang})`);
 
     // Edit: another spelling is added and saved with the version.
     await page.getByRole('button', { name: t.edit }).click();
-    await check(page, testInfo, `person edit (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `person edit (${lang})`);
     await page.getByRole('button', { name: lang === 'id' ? 'Tambah nama lain' : 'Add another name' }).click();
     await page.getByLabel(`${t.otherNames} 1`).fill(`M. Rizki ${family}`);
     await page.getByRole('button', { name: t.save, exact: true }).click();
@@ -339,7 +318,7 @@ for (const lang of ['id', 'en'] as const) {
     await page.getByRole('button', { name: t.save, exact: true }).click();
     const conflict = page.getByRole('alert').filter({ hasText: lang === 'id' ? 'Data ini baru saja diubah orang lain' : 'Someone else has just changed this record' });
     await expect(conflict).toContainText('Jl. Mawar 3');
-    await check(page, testInfo, `person edit conflict (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `person edit conflict (${lang})`);
     await conflict.getByRole('button', { name: lang === 'id' ? 'Terapkan perubahan saya' : 'Apply my changes' }).click();
     await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
     expect((await getJson<{ homeAddress: string }>(page.request, `/api/v1/persons/${a.personId}`)).homeAddress).toBe('Jl. Melati 7');
@@ -348,7 +327,7 @@ for (const lang of ['id', 'en'] as const) {
     await candidate.getByRole('button', { name: t.merge }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
-    await check(page, testInfo, `merge confirmation (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `merge confirmation (${lang})`);
     await dialog.getByRole('button', { name: t.confirm, exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: t.done })).toBeVisible();
     const merged = await getJson<{ mergedIntoId: string | null }>(page.request, `/api/v1/persons/${b.personId}`);
@@ -359,12 +338,12 @@ for (const lang of ['id', 'en'] as const) {
 
 test('a likely match out of reach shows only the organisation to contact (id)', async ({ page }, testInfo) => {
   // Registered by the supervisor and left in the queue: the case worker cannot see this person.
-  const family = surname();
+  const family = inventedSurname();
   const sup = await apiSession(testInfo, demo.supervisor);
   await registerViaApi(sup, { fullName: `Purwanti ${family}`, birth: { kind: 'exact', date: '1985-11-30' } }, { assignToMe: false });
   await sup.dispose();
 
-  await signIn(page, demo.caseWorker, DEMO_PASSWORD, 'id');
+  await loginInLanguage(page, demo.caseWorker, DEMO_PASSWORD, 'id');
   await page.goto('/cases/new');
   await page.getByLabel('Nama lengkap yang dipakai').fill(`Purwanti ${family}`);
   await page.getByRole('radio', { name: 'Perempuan' }).check();
@@ -374,5 +353,5 @@ test('a likely match out of reach shows only the organisation to contact (id)', 
   await expect(candidate).toContainText('Hubungi organisasi tersebut');
   await expect(panel).not.toContainText(`Purwanti ${family}`);
   await expect(candidate.getByRole('button')).toHaveCount(0);
-  await check(page, testInfo, 'intake with a candidate out of reach (id)');
+  await expectSettledPageAccessible(page, testInfo, 'intake with a candidate out of reach (id)');
 });

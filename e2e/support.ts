@@ -164,6 +164,14 @@ export async function switchLanguage(page: Page, lang: 'id' | 'en') {
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
+/** Opens the sign-in page, picks the language there, signs in and checks the shell kept the language. */
+export async function loginInLanguage(page: Page, email: string, password: string, lang: 'id' | 'en') {
+  await page.goto('/login');
+  await switchLanguage(page, lang);
+  await login(page, email, password);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
 export async function logout(page: Page) {
   await openMenu(page);
   await page.getByRole('button', { name: /^(Keluar|Sign out)$/ }).click();
@@ -248,3 +256,21 @@ export async function expectNoHorizontalScroll(page: Page, label: string) {
 }
 
 export const isPhone = (testInfo: TestInfo) => testInfo.project.name === 'phone';
+
+/** Waits until nothing is still loading, then runs axe and, at phone width, the sideways-scroll check. */
+export async function expectSettledPageAccessible(page: Page, testInfo: TestInfo, label: string) {
+  await expect(page.getByRole('status').filter({ hasText: /^(Memuat…|Loading…)$/ })).toHaveCount(0);
+  await expectAccessible(page, label);
+  if (isPhone(testInfo)) await expectNoHorizontalScroll(page, label);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test data
+
+/** An invented surname no other test uses (syllables, so the name looks Indonesian). */
+export function inventedSurname(): string {
+  const parts = ['sa', 'ri', 'wa', 'ti', 'ku', 'nda', 'ra', 'ja', 'mi', 'lo', 'pe', 'gu', 'so', 'bra', 'ta', 'ne'];
+  let s = '';
+  for (let i = 0; i < 4; i++) s += parts[crypto.randomInt(parts.length)];
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

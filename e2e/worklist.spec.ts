@@ -1,29 +1,8 @@
 // The worklist ("my cases") with its filters, tasks and scope switch; the supervisor's queue with the
 // suggested case worker, assignment and a stale assignment (409); the caseload view. Axe on each page
 // in both languages.
-import crypto from 'node:crypto';
-import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
-import { apiSession, createActiveUser, demo, DEMO_PASSWORD, expect, expectAccessible, expectNoHorizontalScroll, getJson, isPhone, login, switchLanguage, test } from './support';
-
-function surname(): string {
-  const parts = ['sa', 'ri', 'wa', 'ti', 'ku', 'nda', 'ra', 'ja', 'mi', 'lo', 'pe', 'gu', 'so', 'bra', 'ta', 'ne'];
-  let s = '';
-  for (let i = 0; i < 4; i++) s += parts[crypto.randomInt(parts.length)];
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-async function signIn(page: Page, email: string, password: string, lang: 'id' | 'en') {
-  await page.goto('/login');
-  await switchLanguage(page, lang);
-  await login(page, email, password);
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
-
-async function check(page: Page, testInfo: TestInfo, label: string) {
-  await expect(page.getByRole('status').filter({ hasText: /^(Memuat…|Loading…)$/ })).toHaveCount(0);
-  await expectAccessible(page, label);
-  if (isPhone(testInfo)) await expectNoHorizontalScroll(page, label);
-}
+import type { APIRequestContext, Page } from '@playwright/test';
+import { apiSession, createActiveUser, demo, DEMO_PASSWORD, expect, expectSettledPageAccessible, getJson, inventedSurname, loginInLanguage, test } from './support';
 
 interface CaseOut {
   id: string;
@@ -57,7 +36,7 @@ for (const lang of ['id', 'en'] as const) {
   test(`my cases: sorted with badges, filters in the URL, overdue tasks on top (${lang})`, async ({ page }, testInfo) => {
     const worker = lang === 'id' ? { email: demo.caseWorker, password: DEMO_PASSWORD } : await createActiveUser(testInfo, ['case_worker'], 'worklist-en', 'en');
     const api = await apiSession(testInfo, worker.email, worker.password);
-    const family = surname();
+    const family = inventedSurname();
     const saudi = await register(api, {
       caseType: 'stranded_migrant',
       destinationCountries: ['SA'],
@@ -70,13 +49,13 @@ for (const lang of ['id', 'en'] as const) {
     expect(task.status(), await task.text()).toBe(201);
     await api.dispose();
 
-    await signIn(page, worker.email, worker.password, lang);
+    await loginInLanguage(page, worker.email, worker.password, lang);
     await page.goto('/cases');
     await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
     const tasks = page.getByRole('region', { name: new RegExp(t.tasks) });
     await expect(tasks.getByRole('listitem').filter({ hasText: `Telepon keluarga ${family}` })).toContainText(t.overdueBadge);
     await expect(tasks.getByRole('link', { name: `Telepon keluarga ${family}` })).toHaveAttribute('href', `/cases/${malaysia.id}?tab=tasks`);
-    await check(page, testInfo, `worklist (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `worklist (${lang})`);
 
     // Type and destination country: only the Saudi Arabia case.
     await openFilters(page);
@@ -89,7 +68,7 @@ for (const lang of ['id', 'en'] as const) {
     await expect(page.getByRole('link', { name: malaysia.reference })).toHaveCount(0);
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: saudi.reference }) });
     await expect(row).toContainText(`Siti Aminah ${family}`);
-    await check(page, testInfo, `worklist filtered (${lang})`);
+    await expectSettledPageAccessible(page, testInfo, `worklist filtered (${lang})`);
 
     // The URL holds the state: a reload keeps the filters.
     await page.reload();
@@ -115,32 +94,32 @@ for (const lang of ['id', 'en'] as const) {
 
 test('a supervisor switches to the organisation, assigns from the queue with the suggestion, and sees the caseload (id)', async ({ page }, testInfo) => {
   const sup = await apiSession(testInfo, demo.supervisor);
-  const family = surname();
+  const family = inventedSurname();
   const queued = await register(sup, { assignToMe: false, riskLevel: 'critical', person: { fullName: `Yuliani ${family}`, sex: 'female', languages: ['jv'] } });
   const stale = await register(sup, { assignToMe: false, riskLevel: 'critical', person: { fullName: `Kartini ${family}`, sex: 'female' } });
 
-  await signIn(page, demo.supervisor, DEMO_PASSWORD, 'id');
+  await loginInLanguage(page, demo.supervisor, DEMO_PASSWORD, 'id');
   await page.goto('/cases');
   await page.getByRole('navigation', { name: 'Kasus yang ditampilkan' }).getByRole('link', { name: 'Semua kasus organisasi' }).click();
   await expect(page).toHaveURL(/scope=organization/);
   await expect(page.getByRole('heading', { level: 1, name: 'Kasus organisasi' })).toBeVisible();
   await page.goto(`/cases?scope=organization&q=${queued.reference}`);
   await expect(page.getByRole('row').filter({ has: page.getByRole('link', { name: queued.reference }) })).toContainText('Belum ditugaskan');
-  await check(page, testInfo, 'organisation worklist (id)');
+  await expectSettledPageAccessible(page, testInfo, 'organisation worklist (id)');
 
   await page.goto('/cases/queue');
   await expect(page.getByRole('heading', { level: 1, name: 'Antrean kasus' })).toBeVisible();
   const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: queued.reference }) });
   await expect(item).toBeVisible();
   await expect(item).toContainText('Kritis');
-  await check(page, testInfo, 'queue (id)');
+  await expectSettledPageAccessible(page, testInfo, 'queue (id)');
   await item.getByRole('button', { name: new RegExp(`^Tugaskan ${queued.reference}$`) }).click();
   const suggestions = item.getByRole('region', { name: `Saran pekerja kasus untuk ${queued.reference}` });
   const recommended = suggestions.getByRole('listitem').filter({ hasText: 'Disarankan' }).first();
   await expect(recommended).toBeVisible();
   await expect(suggestions.getByRole('listitem').first()).toContainText('Disarankan');
   await expect(recommended).toContainText(/kasus terbuka/);
-  await check(page, testInfo, 'queue with suggestions (id)');
+  await expectSettledPageAccessible(page, testInfo, 'queue with suggestions (id)');
   const who = (await recommended.locator('strong').first().textContent())!.trim();
   await recommended.getByRole('button', { name: `Tugaskan ke ${who}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `${queued.reference} ditugaskan ke ${who}.` })).toBeVisible();
@@ -170,25 +149,25 @@ test('a supervisor switches to the organisation, assigns from the queue with the
   await expect(views.getByRole('link', { name: 'Antrean kasus' })).not.toHaveAttribute('aria-current', /.*/);
   const table = page.getByRole('table', { name: 'Beban kasus' });
   await expect(table.getByRole('row').filter({ hasText: who })).toBeVisible();
-  await check(page, testInfo, 'caseload (id)');
+  await expectSettledPageAccessible(page, testInfo, 'caseload (id)');
 });
 
 test('the queue and caseload pass the accessibility checks in English', async ({ page }, testInfo) => {
   const supervisor = await createActiveUser(testInfo, ['supervisor'], 'queue-en', 'en');
   const api = await apiSession(testInfo, supervisor.email, supervisor.password);
-  const c = await register(api, { assignToMe: false, person: { fullName: `Lestari ${surname()}`, sex: 'female' } });
+  const c = await register(api, { assignToMe: false, person: { fullName: `Lestari ${inventedSurname()}`, sex: 'female' } });
   await api.dispose();
-  await signIn(page, supervisor.email, supervisor.password, 'en');
+  await loginInLanguage(page, supervisor.email, supervisor.password, 'en');
   await page.goto('/cases/queue');
   await expect(page.getByRole('heading', { level: 1, name: 'Case queue' })).toBeVisible();
   const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: c.reference }) });
   await item.getByRole('button', { name: new RegExp(`^Assign ${c.reference}$`) }).click();
   await expect(item.getByRole('region', { name: `Suggested case workers for ${c.reference}` }).getByRole('listitem').first()).toBeVisible();
-  await check(page, testInfo, 'queue with suggestions (en)');
+  await expectSettledPageAccessible(page, testInfo, 'queue with suggestions (en)');
   await page.goto('/cases/queue?view=caseload');
   await expect(page.getByRole('table', { name: 'Caseload' })).toBeVisible();
-  await check(page, testInfo, 'caseload (en)');
+  await expectSettledPageAccessible(page, testInfo, 'caseload (en)');
   await page.goto('/cases?scope=organization');
   await expect(page.getByRole('heading', { level: 1, name: "Organisation's cases" })).toBeVisible();
-  await check(page, testInfo, 'organisation worklist (en)');
+  await expectSettledPageAccessible(page, testInfo, 'organisation worklist (en)');
 });

@@ -11,6 +11,7 @@ import { can, useMe } from '../auth/me';
 import { formatDateTime } from '../i18n';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorAlert, StatusMessage } from '../ui/Messages';
+import { VersionConflict } from '../ui/VersionConflict';
 import { RecordPage } from '../ui/RecordPage';
 import { usePageTitle } from '../ui/usePageTitle';
 import { organizationKeys, organizationQuery, setOrganizationActive, updateOrganization } from './api';
@@ -123,28 +124,19 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
       ) : (
         <>
           {conflict ? (
-            <div role="alert" className="alert alert-warning conflict">
-              <h2>{t('conflict.title')}</h2>
-              <p>{t('conflict.text')}</p>
+            <VersionConflict
+              headingLevel={2}
+              busy={save.isPending}
+              onReapply={() => save.mutate(conflict.version)}
+              onDiscard={() => {
+                setForm(organizationToForm(conflict));
+                setVersion(conflict.version);
+                setConflict(null);
+                save.reset();
+              }}
+            >
               <Summary o={conflict} />
-              <div className="actions">
-                <button type="button" className="button" onClick={() => save.mutate(conflict.version)} disabled={save.isPending}>
-                  {t('conflict.reapply')}
-                </button>
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => {
-                    setForm(organizationToForm(conflict));
-                    setVersion(conflict.version);
-                    setConflict(null);
-                    save.reset();
-                  }}
-                >
-                  {t('conflict.discard')}
-                </button>
-              </div>
-            </div>
+            </VersionConflict>
           ) : null}
           {save.error && !isApiError(save.error, 'version_conflict') ? <ErrorAlert error={save.error} /> : null}
           <StatusMessage tone="success">{saved ? t('common.saved') : null}</StatusMessage>

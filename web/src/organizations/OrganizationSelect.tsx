@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../ui/Field';
 import { organizationsQuery } from './api';
 
 export function OrganizationSelect({
@@ -71,11 +72,7 @@ export function OrganizationSelect({
         ))}
       </select>
       {data && data.total > items.length ? <p className="hint">{t('organizations.select.more')}</p> : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

@@ -4,15 +4,18 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countriesQuery, countryName, type Country } from '../cases/api';
 import { currentLanguage } from '../i18n';
-import { SelectField } from '../ui/Field';
+import { FieldError, SelectField } from '../ui/Field';
 
 export function useCountries(): Country[] | undefined {
   return useQuery(countriesQuery()).data?.items;
 }
 
-function sorted(items: Country[] | undefined, lang: 'id' | 'en'): Country[] {
-  const name = (c: Country) => (lang === 'en' ? c.nameEn : c.nameId);
-  return [...(items ?? [])].sort((a, b) => name(a).localeCompare(name(b), lang));
+/** A country's name in the given language. */
+export const countryLabel = (c: Country, lang: 'id' | 'en') => (lang === 'en' ? c.nameEn : c.nameId);
+
+/** The countries sorted by their names in the given language. */
+export function sortedCountries(items: Country[] | undefined, lang: 'id' | 'en'): Country[] {
+  return [...(items ?? [])].sort((a, b) => countryLabel(a, lang).localeCompare(countryLabel(b, lang), lang));
 }
 
 export function CountrySelect({
@@ -39,9 +42,9 @@ export function CountrySelect({
     <SelectField label={label} name={name} value={value} onChange={(e) => onChange(e.target.value)} error={error} hint={hint}>
       <option value="">{emptyLabel ?? t('common.choose')}</option>
       {value && !items?.some((c) => c.code === value) ? <option value={value}>{value}</option> : null}
-      {sorted(items, lang).map((c) => (
+      {sortedCountries(items, lang).map((c) => (
         <option key={c.code} value={c.code}>
-          {lang === 'en' ? c.nameEn : c.nameId}
+          {countryLabel(c, lang)}
         </option>
       ))}
     </SelectField>
@@ -104,20 +107,16 @@ export function CountryMultiPicker({
           }}
         >
           <option value="">{t('common.choose')}</option>
-          {sorted(items, lang)
+          {sortedCountries(items, lang)
             .filter((c) => !value.includes(c.code))
             .map((c) => (
               <option key={c.code} value={c.code}>
-                {lang === 'en' ? c.nameEn : c.nameId}
+                {countryLabel(c, lang)}
               </option>
             ))}
         </select>
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </fieldset>
   );
 }

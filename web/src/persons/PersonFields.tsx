@@ -1,7 +1,7 @@
 // The fields of a person, in two groups: who they are (name, sex, birth, nationality, languages) and
 // identity and contact (documents, phones, home, emergency contact, disability). Used by intake
 // (steps 1 and 2) and by the person page's edit form. Errors come keyed by API field path.
-import { useId } from 'react';
+import { useId, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commonLanguages, disabilityDomains, documentTypes, personLanguages, sexes, type DocumentType } from '../cases/api';
 import i18n, { currentLanguage, textOr } from '../i18n';
@@ -14,6 +14,16 @@ import './persons.css';
 
 export type FieldErr = (path: string) => string | undefined;
 type Set = <K extends keyof PersonFormState>(key: K, value: PersonFormState[K]) => void;
+type TextKey = { [K in keyof PersonFormState]: PersonFormState[K] extends string ? K : never }[keyof PersonFormState];
+
+/** name, value and onChange of a text input or text area bound to a text field of the form. */
+function bindText<K extends TextKey>(f: PersonFormState, set: Set, key: K) {
+  return {
+    name: key,
+    value: f[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.target.value as PersonFormState[K]),
+  };
+}
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 /** The name of a language (ISO 639): ours for the languages the API accepts, else the browser's. */
@@ -37,7 +47,6 @@ export function languageName(code: string): string {
 function TextList({
   label,
   addLabel,
-  removeLabel,
   name,
   values,
   onChange,
@@ -49,7 +58,6 @@ function TextList({
 }: {
   label: string;
   addLabel: string;
-  removeLabel: string;
   name: string;
   values: string[];
   onChange: (v: string[]) => void;
@@ -82,7 +90,7 @@ function TextList({
             error={err(`${path}.${i}`)}
           />
           <button type="button" className="button secondary" onClick={() => onChange(values.filter((_, j) => j !== i))}>
-            {removeLabel}
+            {t('persons.form.remove')}
             <span className="visually-hidden"> {`${label} ${i + 1}`}</span>
           </button>
         </div>
@@ -108,20 +116,17 @@ export function PersonBasicFields({ value: f, set, err }: { value: PersonFormSta
     <>
       <TextField
         label={t('persons.fields.fullName')}
-        name="fullName"
+        {...bindText(f, set, 'fullName')}
         hint={t('persons.form.fullNameHint')}
         required
         autoComplete="off"
         maxLength={200}
-        value={f.fullName}
-        onChange={(e) => set('fullName', e.target.value)}
         error={err('fullName')}
       />
       <TextList
         label={t('persons.fields.otherNames')}
         hint={t('persons.form.otherNamesHint')}
         addLabel={t('persons.form.addOtherName')}
-        removeLabel={t('persons.form.remove')}
         name="otherName"
         values={f.otherNames}
         onChange={(v) => set('otherNames', v)}
@@ -150,35 +155,29 @@ export function PersonBasicFields({ value: f, set, err }: { value: PersonFormSta
         {f.birthKind === 'exact' ? (
           <TextField
             label={t('persons.fields.birthDate')}
-            name="birthDate"
+            {...bindText(f, set, 'birthDate')}
             type="date"
-            value={f.birthDate}
-            onChange={(e) => set('birthDate', e.target.value)}
             error={err('birth.date') ?? birthErr}
           />
         ) : null}
         {f.birthKind === 'estimated_year' ? (
           <TextField
             label={t('persons.fields.birthYear')}
-            name="birthYear"
+            {...bindText(f, set, 'birthYear')}
             inputMode="numeric"
             pattern="[0-9]*"
             maxLength={4}
-            value={f.birthYear}
-            onChange={(e) => set('birthYear', e.target.value)}
             error={err('birth.year') ?? birthErr}
           />
         ) : null}
         {f.birthKind === 'estimated_age' ? (
           <TextField
             label={t('persons.fields.birthAge')}
-            name="birthAge"
+            {...bindText(f, set, 'birthAge')}
             inputMode="numeric"
             pattern="[0-9]*"
             maxLength={3}
             hint={t('persons.form.ageHint')}
-            value={f.birthAge}
-            onChange={(e) => set('birthAge', e.target.value)}
             error={err('birth.age') ?? birthErr}
           />
         ) : null}
@@ -317,7 +316,6 @@ export function PersonIdentityFields({
         label={t('persons.fields.phones')}
         hint={t('persons.form.phoneHint')}
         addLabel={t('persons.form.addPhone')}
-        removeLabel={t('persons.form.remove')}
         name="phone"
         type="tel"
         values={f.phones}
@@ -335,39 +333,31 @@ export function PersonIdentityFields({
       />
       <TextAreaField
         label={t('persons.fields.homeAddress')}
-        name="homeAddress"
+        {...bindText(f, set, 'homeAddress')}
         rows={2}
         maxLength={500}
-        value={f.homeAddress}
-        onChange={(e) => set('homeAddress', e.target.value)}
         error={err('homeAddress')}
       />
       <fieldset className="field emergency">
         <legend>{t('persons.fields.emergencyContact')}</legend>
         <TextField
           label={t('persons.fields.emergencyName')}
-          name="emergencyName"
+          {...bindText(f, set, 'emergencyName')}
           autoComplete="off"
-          value={f.emergencyName}
-          onChange={(e) => set('emergencyName', e.target.value)}
           error={err('emergencyContact.name') ?? err('emergencyContact')}
         />
         <TextField
           label={t('persons.fields.emergencyRelationship')}
-          name="emergencyRelationship"
+          {...bindText(f, set, 'emergencyRelationship')}
           autoComplete="off"
-          value={f.emergencyRelationship}
-          onChange={(e) => set('emergencyRelationship', e.target.value)}
           error={err('emergencyContact.relationship')}
         />
         <TextField
           label={t('persons.fields.emergencyPhone')}
-          name="emergencyPhone"
+          {...bindText(f, set, 'emergencyPhone')}
           type="tel"
           inputMode="tel"
           autoComplete="off"
-          value={f.emergencyPhone}
-          onChange={(e) => set('emergencyPhone', e.target.value)}
           error={err('emergencyContact.phone')}
         />
       </fieldset>
@@ -382,11 +372,9 @@ export function PersonIdentityFields({
       />
       <TextAreaField
         label={t('persons.fields.disabilityNote')}
-        name="disabilityNote"
+        {...bindText(f, set, 'disabilityNote')}
         rows={2}
         maxLength={1000}
-        value={f.disabilityNote}
-        onChange={(e) => set('disabilityNote', e.target.value)}
         error={err('disabilityNote')}
       />
     </>

@@ -12,6 +12,7 @@ import { currentLanguage, formatDate, formatDateTime } from '../i18n';
 import { fieldErrorText } from '../i18n/errors';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorAlert, Loading, StatusMessage } from '../ui/Messages';
+import { VersionConflict } from '../ui/VersionConflict';
 import { ResultList } from '../ui/ResultList';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useCountries } from './CountryFields';
@@ -198,37 +199,22 @@ function PersonEditForm({ person, onDone }: { person: Person; onDone: (saved: bo
     <section className="section" aria-labelledby="person-edit-title">
       <h2 id="person-edit-title">{t('persons.page.editTitle')}</h2>
       {conflict ? (
-        <div role="alert" className="alert alert-warning conflict">
-          <h3>{t('conflict.title')}</h3>
-          <p>{t('conflict.text')}</p>
+        <VersionConflict
+          busy={save.isPending}
+          onReapply={() => {
+            setVersion(conflict.version);
+            save.mutate(conflict.version);
+          }}
+          onDiscard={() => {
+            setForm(personToForm(conflict));
+            setVersion(conflict.version);
+            queryClient.setQueryData(personKeys.detail(conflict.id), conflict);
+            setConflict(null);
+            save.reset();
+          }}
+        >
           <PersonSummary p={conflict} />
-          <div className="actions">
-            <button
-              type="button"
-              className="button"
-              disabled={save.isPending}
-              onClick={() => {
-                setVersion(conflict.version);
-                save.mutate(conflict.version);
-              }}
-            >
-              {t('conflict.reapply')}
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                setForm(personToForm(conflict));
-                setVersion(conflict.version);
-                queryClient.setQueryData(personKeys.detail(conflict.id), conflict);
-                setConflict(null);
-                save.reset();
-              }}
-            >
-              {t('conflict.discard')}
-            </button>
-          </div>
-        </div>
+        </VersionConflict>
       ) : null}
       {save.error && !isApiError(save.error, 'version_conflict') ? <ErrorAlert error={save.error} /> : null}
       <form className="form" noValidate onSubmit={submit}>

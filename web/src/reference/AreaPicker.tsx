@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { areaLevels, type Area, type AreaLevel } from '../api/types';
+import { FieldError } from '../ui/Field';
 
 const areasQuery = (level: AreaLevel, parent: string | null) => ({
   queryKey: ['areas', level, parent] as const,
@@ -112,11 +113,7 @@ export function AreaPicker({
           />
         );
       })}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </fieldset>
   );
 }

@@ -20,13 +20,18 @@ function Extras({ id, hint, error }: { id: string; hint?: ReactNode; error?: str
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </>
   );
+}
+
+/** A field's error message, with the id its control or fieldset names in aria-describedby. */
+export function FieldError({ id, error }: { id: string | undefined; error?: ReactNode }) {
+  return error ? (
+    <p id={id} className="field-error">
+      {error}
+    </p>
+  ) : null;
 }
 
 export function TextField({

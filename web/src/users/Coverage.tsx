@@ -7,7 +7,7 @@ import { api } from '../api/client';
 import type { Area } from '../api/types';
 import { areaPath, AreaPicker } from '../reference/AreaPicker';
 import { fieldError } from '../i18n/errors';
-import { ChoiceGroup } from '../ui/Field';
+import { ChoiceGroup, FieldError } from '../ui/Field';
 
 /** The languages offered (ISO 639); the API accepts any ISO 639 code. */
 export const workLanguages = ['id', 'jv', 'su', 'mad', 'min', 'bug', 'ban', 'en', 'ms', 'ar', 'zh'] as const;
@@ -170,11 +170,7 @@ export function AreaCodesField({ value, onChange, error }: { value: string[]; on
         {announce?.kind === 'added' ? t('users.areaAdded', { name: nameOf(announce.code) }) : null}
         {announce?.kind === 'removed' ? t('users.areaRemoved', { name: nameOf(announce.code) }) : null}
       </p>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </fieldset>
   );
 }

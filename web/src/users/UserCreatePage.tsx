@@ -8,14 +8,12 @@ import { can, useMe } from '../auth/me';
 import { fieldError } from '../i18n/errors';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { NoAccess } from '../shell/NotFoundPage';
-import { ChoiceGroup, SelectField, TextField } from '../ui/Field';
+import { ChoiceGroup, TextField } from '../ui/Field';
 import { ErrorAlert } from '../ui/Messages';
 import { OneTimeSecret } from '../ui/OneTimeSecret';
 import { usePageTitle } from '../ui/usePageTitle';
 import { activationLink, createUser, userKeys } from './api';
-import { AreaCodesField, LanguageChoices, listFieldError } from './Coverage';
-import { RoleChoices } from './RoleChoices';
-import { LocaleOptions } from '../shell/LocaleOptions';
+import { AccountFields } from './AccountFields';
 
 export function UserCreatePage() {
   const { t } = useTranslation();
@@ -144,30 +142,7 @@ function UserCreateForm({ onCreated }: { onCreated: (user: User, activationToken
             <span className="label">{t('users.fields.organization')}</span> {me.organization.name}
           </p>
         )}
-        <RoleChoices assignable={me.assignableRoles} value={form.roles} onChange={(roles) => setForm({ ...form, roles })} error={fieldError(err, 'roles')} />
-        <SelectField
-          label={t('users.fields.locale')}
-          name="locale"
-          value={form.locale}
-          onChange={(e) => setForm({ ...form, locale: e.target.value as Locale })}
-          error={fieldError(err, 'locale')}
-        >
-          <LocaleOptions />
-        </SelectField>
-        {form.kind === 'person' ? (
-          <>
-            <LanguageChoices
-              value={form.languages}
-              onChange={(languages) => setForm({ ...form, languages })}
-              error={listFieldError(err, 'languages', form.languages.length)}
-            />
-            <AreaCodesField
-              value={form.areaCodes}
-              onChange={(areaCodes) => setForm({ ...form, areaCodes })}
-              error={listFieldError(err, 'areaCodes', form.areaCodes.length)}
-            />
-          </>
-        ) : null}
+        <AccountFields form={form} setForm={setForm} error={err} assignableRoles={me.assignableRoles} isPerson={form.kind === 'person'} />
         <div className="actions">
           <button type="submit" className="button" disabled={create.isPending}>
             {t('users.createSubmit')}

@@ -12,16 +12,16 @@ import { formatDateTime } from '../i18n';
 import { fieldError } from '../i18n/errors';
 import { ApiTokenManager } from '../profile/ApiTokenManager';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { SelectField, TextField } from '../ui/Field';
+import { TextField } from '../ui/Field';
 import { ErrorAlert, StatusMessage } from '../ui/Messages';
+import { VersionConflict } from '../ui/VersionConflict';
 import { OneTimeSecret } from '../ui/OneTimeSecret';
 import { RecordPage } from '../ui/RecordPage';
 import { usePageTitle } from '../ui/usePageTitle';
-import { AreaCodesField, AreaList, LanguageChoices, LanguageList, listFieldError } from './Coverage';
+import { AccountFields } from './AccountFields';
+import { AreaList, LanguageList } from './Coverage';
 import { activationLink, newActivation, resetTotp, setUserActive, updateUser, userKeys, userQuery } from './api';
-import { RoleChoices } from './RoleChoices';
 import { StatusBadge } from './StatusBadge';
-import { LocaleOptions } from '../shell/LocaleOptions';
 
 const route = getRouteApi('/app/users/$userId');
 
@@ -179,29 +179,19 @@ function UserEditForm({ user }: { user: User }) {
         {user.totpEnabled ? t('users.totpOn') : t('users.totpOff')}
       </p>
       {conflict ? (
-        <div role="alert" className="alert alert-warning conflict">
-          <h3>{t('conflict.title')}</h3>
-          <p>{t('conflict.text')}</p>
+        <VersionConflict
+          busy={save.isPending}
+          onReapply={() => save.mutate(conflict.version)}
+          onDiscard={() => {
+            setForm(toEdit(conflict));
+            setVersion(conflict.version);
+            queryClient.setQueryData(userKeys.detail(conflict.id), conflict);
+            setConflict(null);
+            save.reset();
+          }}
+        >
           <UserSummary u={conflict} />
-          <div className="actions">
-            <button type="button" className="button" onClick={() => save.mutate(conflict.version)} disabled={save.isPending}>
-              {t('conflict.reapply')}
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                setForm(toEdit(conflict));
-                setVersion(conflict.version);
-                queryClient.setQueryData(userKeys.detail(conflict.id), conflict);
-                setConflict(null);
-                save.reset();
-              }}
-            >
-              {t('conflict.discard')}
-            </button>
-          </div>
-        </div>
+        </VersionConflict>
       ) : null}
       {err && !isApiError(err, 'version_conflict') ? <ErrorAlert error={err} /> : null}
       <StatusMessage tone="success">{saved ? t('common.saved') : null}</StatusMessage>
@@ -214,30 +204,7 @@ function UserEditForm({ user }: { user: User }) {
           onChange={(e) => setForm({ ...form, displayName: e.target.value })}
           error={fieldError(err, 'displayName')}
         />
-        <RoleChoices assignable={me.assignableRoles} value={form.roles} onChange={(roles) => setForm({ ...form, roles })} error={fieldError(err, 'roles')} />
-        <SelectField
-          label={t('users.fields.locale')}
-          name="locale"
-          value={form.locale}
-          onChange={(e) => setForm({ ...form, locale: e.target.value as Locale })}
-          error={fieldError(err, 'locale')}
-        >
-          <LocaleOptions />
-        </SelectField>
-        {user.kind === 'person' ? (
-          <>
-            <LanguageChoices
-              value={form.languages}
-              onChange={(languages) => setForm({ ...form, languages })}
-              error={listFieldError(err, 'languages', form.languages.length)}
-            />
-            <AreaCodesField
-              value={form.areaCodes}
-              onChange={(areaCodes) => setForm({ ...form, areaCodes })}
-              error={listFieldError(err, 'areaCodes', form.areaCodes.length)}
-            />
-          </>
-        ) : null}
+        <AccountFields form={form} setForm={setForm} error={err} assignableRoles={me.assignableRoles} isPerson={user.kind === 'person'} />
         <div className="actions">
           <button type="submit" className="button" disabled={save.isPending || !!conflict}>
             {t('common.save')}

@@ -1,7 +1,7 @@
 // Needs assessment: needs grouped by dimension (economic, social, psychosocial, health, legal,
 // safety), each with a severity and a status; open needs stand out (a marker and the word "open",
 // not colour alone). Add, edit, and close a need by setting its status.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
@@ -11,7 +11,10 @@ import { SelectField, TextAreaField } from '../../ui/Field';
 import { ErrorAlert, Loading, StatusMessage } from '../../ui/Messages';
 import { caseKeys, type CaseOut } from '../api';
 import { addNeed, needStatuses, needsQuery, partKeys, updateNeed, type Need, type NeedStatus } from './api';
-import { labelOf, needDimensions, needSeverities, needTypes, options, type NeedDimension } from './vocab';
+import { useRequiredFields } from './required';
+import { storedVersion } from './conflict';
+import { labelOf, needDimensions, needSeverities, needTypes, type NeedDimension } from './vocab';
+import { VocabOptions } from './VocabOptions';
 
 export function AssessmentTab({ c }: { c: CaseOut }) {
   const { t } = useTranslation();
@@ -62,16 +65,15 @@ function NeedItem({ c, need, onDone }: { c: CaseOut; need: Need; onDone: (m: str
   const save = useMutation({
     mutationFn: () => updateNeed(c.id, need.id, { version, severity, status, description: description.trim() || null }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: partKeys.needs(c.id) });
-      void queryClient.invalidateQueries({ queryKey: caseKeys.detail(c.id), exact: true });
+      refreshNeeds(queryClient, c.id);
       setEditing(false);
       setConflict(false);
       onDone(t('cases.needs.saved', { need: labelOf(needTypes, need.type) }));
     },
     onError: (err) => {
       if (isApiError(err, 'version_conflict')) {
-        const current = err.current as Need | undefined;
-        if (current && typeof current === 'object' && 'version' in current) setVersion(current.version);
+        const current = storedVersion<Need>(err);
+        if (current) setVersion(current.version);
         void queryClient.invalidateQueries({ queryKey: partKeys.needs(c.id) });
         setConflict(true);
       }
@@ -126,13 +128,7 @@ function NeedItem({ c, need, onDone }: { c: CaseOut; need: Need; onDone: (m: str
             </div>
           ) : null}
           {err && !isApiError(err, 'version_conflict') ? <ErrorAlert error={err} /> : null}
-          <SelectField label={t('cases.needs.severity')} name="severity" value={severity} onChange={(e) => setSeverity(e.target.value)} error={fieldError(err, 'severity')} autoFocus>
-            {options(needSeverities).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </SelectField>
+          <NeedSeverityField value={severity} onChange={setSeverity} error={fieldError(err, 'severity')} autoFocus />
           <SelectField label={t('cases.needs.statusLabel')} name="status" value={status} onChange={(e) => setStatus(e.target.value as NeedStatus)} error={fieldError(err, 'status')}>
             {needStatuses.map((s) => (
               <option key={s} value={s}>
@@ -140,15 +136,7 @@ function NeedItem({ c, need, onDone }: { c: CaseOut; need: Need; onDone: (m: str
               </option>
             ))}
           </SelectField>
-          <TextAreaField
-            label={t('cases.needs.description')}
-            name="description"
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            rows={3}
-            maxLength={4000}
-            error={fieldError(err, 'description')}
-          />
+          <NeedDescriptionField value={description} onChange={setDescription} error={fieldError(err, 'description')} />
           <div className="actions">
             <button type="submit" className="button" disabled={save.isPending}>
               {t('common.save')}
@@ -170,12 +158,11 @@ function AddNeed({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) {
   const [type, setType] = useState('');
   const [severity, setSeverity] = useState('');
   const [description, setDescription] = useState('');
-  const [local, setLocal] = useState<Record<string, boolean>>({});
+  const required = useRequiredFields();
   const add = useMutation({
     mutationFn: () => addNeed(c.id, { type, severity, description: description.trim() || null }),
     onSuccess: (n) => {
-      void queryClient.invalidateQueries({ queryKey: partKeys.needs(c.id) });
-      void queryClient.invalidateQueries({ queryKey: caseKeys.detail(c.id), exact: true });
+      refreshNeeds(queryClient, c.id);
       setType('');
       setSeverity('');
       setDescription('');
@@ -184,13 +171,9 @@ function AddNeed({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) {
   });
   function submit(e: FormEvent) {
     e.preventDefault();
-    const problems = { type: !type, severity: !severity };
-    setLocal(problems);
-    if (problems.type || problems.severity) return;
-    add.mutate();
+    if (required.check({ type: !type, severity: !severity })) add.mutate();
   }
   const err = add.error;
-  const required = t('errors.fields.required');
   const types = needTypes.filter((x) => !dimension || x.dimension === dimension);
   return (
     <section className="card" aria-labelledby="need-add-title">
@@ -208,11 +191,7 @@ function AddNeed({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) {
           hint={t('cases.needs.dimensionHint')}
         >
           <option value="">{t('common.all')}</option>
-          {options(needDimensions).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <VocabOptions list={needDimensions} />
         </SelectField>
         <SelectField
           label={t('cases.needs.type')}
@@ -220,7 +199,7 @@ function AddNeed({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) {
           value={type}
           onChange={(e) => setType(e.target.value)}
           required
-          error={local.type ? required : fieldError(err, 'type')}
+          error={required.errorAt(err, 'type')}
         >
           <option value="">{t('common.choose')}</option>
           {types.map((x) => (
@@ -229,30 +208,8 @@ function AddNeed({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) {
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label={t('cases.needs.severity')}
-          name="severity"
-          value={severity}
-          onChange={(e) => setSeverity(e.target.value)}
-          required
-          error={local.severity ? required : fieldError(err, 'severity')}
-        >
-          <option value="">{t('common.choose')}</option>
-          {options(needSeverities).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField
-          label={t('cases.needs.description')}
-          name="description"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          rows={3}
-          maxLength={4000}
-          error={fieldError(err, 'description')}
-        />
+        <NeedSeverityField value={severity} onChange={setSeverity} error={required.errorAt(err, 'severity')} placeholder={t('common.choose')} />
+        <NeedDescriptionField value={description} onChange={setDescription} error={fieldError(err, 'description')} />
         <div className="actions">
           <button type="submit" className="button" disabled={add.isPending}>
             {t('cases.needs.addButton')}
@@ -260,5 +217,57 @@ function AddNeed({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) {
         </div>
       </form>
     </section>
+  );
+}
+
+/** After a need is added or changed: the needs list and the case (its open needs count and priority). */
+function refreshNeeds(queryClient: QueryClient, caseId: string) {
+  void queryClient.invalidateQueries({ queryKey: partKeys.needs(caseId) });
+  void queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId), exact: true });
+}
+
+/** The severity of a need; a required choice (with a placeholder) when adding one. */
+function NeedSeverityField({
+  value,
+  onChange,
+  error,
+  placeholder,
+  autoFocus,
+}: {
+  value: string;
+  onChange: (severity: string) => void;
+  error?: string | null;
+  placeholder?: string;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      label={t('cases.needs.severity')}
+      name="severity"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      required={placeholder !== undefined ? true : undefined}
+      error={error}
+      autoFocus={autoFocus}
+    >
+      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      <VocabOptions list={needSeverities} />
+    </SelectField>
+  );
+}
+
+function NeedDescriptionField({ value, onChange, error }: { value: string; onChange: (description: string) => void; error?: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <TextAreaField
+      label={t('cases.needs.description')}
+      name="description"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      rows={3}
+      maxLength={4000}
+      error={error}
+    />
   );
 }

@@ -29,6 +29,7 @@ import {
   type ConsentMethod,
   type ConsentPurpose,
 } from './api';
+import { useRequiredFields } from './required';
 
 function localNow(): string {
   const d = new Date();
@@ -220,7 +221,7 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
   const [givenAt, setGivenAt] = useState(localNow);
   const [evidenceAttachmentId, setEvidence] = useState('');
   const [sharedFields, setSharedFields] = useState<string[]>(['name', 'sex', 'age', 'contact', 'needs']);
-  const [local, setLocal] = useState<Record<string, boolean>>({});
+  const required = useRequiredFields();
 
   const add = useMutation({
     mutationFn: () =>
@@ -249,19 +250,16 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const problems: Record<string, boolean> = {
+    const complete = required.check({
       witness: method === 'verbal_witnessed' && !witness.trim(),
       givenBy: !givenBy.trim(),
       givenAt: !givenAt,
       recipientOrganizationId: purpose === 'referral_sharing' && recipientKind === 'organization' && !recipientOrganizationId,
       recipientOrganizationType: purpose === 'referral_sharing' && recipientKind === 'type' && !recipientOrganizationType,
-    };
-    setLocal(problems);
-    if (Object.values(problems).some(Boolean)) return;
-    add.mutate();
+    });
+    if (complete) add.mutate();
   }
   const err = add.error;
-  const required = t('errors.fields.required');
   return (
     <section className="card" aria-labelledby="consent-add-title">
       <h3 id="consent-add-title">{t('cases.consent.add')}</h3>
@@ -297,7 +295,7 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
                 emptyLabel={t('common.choose')}
                 excludeId={c.person.organizationId}
                 required
-                error={local.recipientOrganizationId ? required : fieldError(err, 'recipientOrganizationId')}
+                error={required.errorAt(err, 'recipientOrganizationId')}
               />
             ) : (
               <SelectField
@@ -306,7 +304,7 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
                 value={recipientOrganizationType}
                 onChange={(e) => setRecipientOrganizationType(e.target.value as OrganizationType | '')}
                 required
-                error={local.recipientOrganizationType ? required : fieldError(err, 'recipientOrganizationType')}
+                error={required.errorAt(err, 'recipientOrganizationType')}
               >
                 <option value="">{t('common.choose')}</option>
                 {organizationTypes.map((o) => (
@@ -352,7 +350,7 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
           onChange={(e) => setGivenBy(e.target.value)}
           maxLength={200}
           required
-          error={local.givenBy ? required : fieldError(err, 'givenBy')}
+          error={required.errorAt(err, 'givenBy')}
         />
         {method === 'verbal_witnessed' ? (
           <TextField
@@ -363,7 +361,7 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
             maxLength={200}
             required
             hint={t('cases.consent.witnessHint')}
-            error={local.witness ? required : fieldError(err, 'witness')}
+            error={required.errorAt(err, 'witness')}
           />
         ) : null}
         <TextField
@@ -374,7 +372,7 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
           max={localNow()}
           onChange={(e) => setGivenAt(e.target.value)}
           required
-          error={local.givenAt ? required : fieldError(err, 'givenAt')}
+          error={required.errorAt(err, 'givenAt')}
         />
         <SelectField
           label={t('cases.consent.evidence')}

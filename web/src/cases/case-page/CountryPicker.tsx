@@ -1,10 +1,11 @@
 // Several countries (ISO 3166-1 alpha-2): the chosen ones as a list with a remove button each, and
 // a select with an "Add" button (no change-on-select, so the keyboard can browse the list freely).
-import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
-import { countriesQuery, countryName } from '../api';
+import { countryLabel, sortedCountries, useCountries } from '../../persons/CountryFields';
+import { FieldError } from '../../ui/Field';
+import { countryName } from '../api';
 
 export function CountryPicker({
   legend,
@@ -24,19 +25,16 @@ export function CountryPicker({
   const { t } = useTranslation();
   const id = useId();
   const lang = currentLanguage();
-  const { data } = useQuery(countriesQuery());
+  const countries = useCountries();
   const [pick, setPick] = useState('');
-  const items = (data?.items ?? [])
-    .filter((c) => !value.includes(c.code) && !exclude.includes(c.code))
-    .map((c) => ({ code: c.code, name: lang === 'en' ? c.nameEn : c.nameId }))
-    .sort((a, b) => a.name.localeCompare(b.name, lang));
+  const items = sortedCountries(countries, lang).filter((c) => !value.includes(c.code) && !exclude.includes(c.code));
   return (
     <fieldset className="field country-picker" aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
       <legend>{legend}</legend>
       {value.length ? (
         <ul className="chips">
           {value.map((code) => {
-            const n = countryName(data?.items, code, lang);
+            const n = countryName(countries, code, lang);
             return (
               <li key={code}>
                 <span>{n}</span>
@@ -58,7 +56,7 @@ export function CountryPicker({
           <option value="">{t('common.choose')}</option>
           {items.map((c) => (
             <option key={c.code} value={c.code}>
-              {c.name}
+              {countryLabel(c, lang)}
             </option>
           ))}
         </select>
@@ -74,11 +72,7 @@ export function CountryPicker({
           {t('cases.countries.add')}
         </button>
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </fieldset>
   );
 }

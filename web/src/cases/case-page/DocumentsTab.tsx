@@ -7,7 +7,7 @@ import { isApiError } from '../../api/client';
 import { formatDateTime, formatNumber, textOr } from '../../i18n';
 import { fieldError, fieldErrorText } from '../../i18n/errors';
 import { ConfirmButton } from '../../ui/ConfirmButton';
-import { SelectField } from '../../ui/Field';
+import { FieldError, SelectField } from '../../ui/Field';
 import { ErrorAlert, Loading, StatusMessage } from '../../ui/Messages';
 import type { CaseOut } from '../api';
 import {
@@ -201,11 +201,7 @@ function UploadForm({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
           <p id={`${id}-hint`} className="hint">
             {t('cases.documents.fileHint')}
           </p>
-          {fileError ? (
-            <p id={errorId} className="field-error">
-              {fileError}
-            </p>
-          ) : null}
+          <FieldError id={errorId} error={fileError} />
         </div>
         <div className="actions">
           <button type="submit" className="button" disabled={upload.isPending}>

@@ -14,6 +14,7 @@ import { ErrorAlert, Loading, StatusMessage } from '../../ui/Messages';
 import { caseKeys, caseQuery, countriesQuery, countryName, settableFlags, updateCase, type CaseOut, type SettableFlag } from '../api';
 import { OverdueBadge } from '../CaseBadges';
 import { consentPurposes, consentsQuery, needsQuery, tasksQuery, type Consent } from './api';
+import { FormConflictNotice, storedVersion } from './conflict';
 import { CountryPicker } from './CountryPicker';
 import { labelOf, needSeverities, needTypes } from './vocab';
 
@@ -112,8 +113,8 @@ function CaseFieldsSection({ c }: { c: CaseOut }) {
     onError: (err) => {
       if (isApiError(err, 'version_conflict')) {
         // Someone else saved first: show what is stored now, keep what was typed, base the next save on it.
-        const current = err.current as CaseOut | undefined;
-        if (current && typeof current === 'object' && 'version' in current) {
+        const current = storedVersion<CaseOut>(err);
+        if (current) {
           queryClient.setQueryData(caseKeys.detail(c.id), current);
           setVersion(current.version);
         } else {
@@ -134,12 +135,7 @@ function CaseFieldsSection({ c }: { c: CaseOut }) {
     <section className="card" aria-labelledby="ov-case">
       <h3 id="ov-case">{t('cases.overview.case')}</h3>
       <StatusMessage tone="success">{saved ? t('common.saved') : null}</StatusMessage>
-      {conflict ? (
-        <div role="alert" className="alert alert-warning">
-          <strong>{t('conflict.title')}</strong>
-          <p>{t('cases.conflict.form')}</p>
-        </div>
-      ) : null}
+      {conflict ? <FormConflictNotice /> : null}
       <dl className="summary">
         <dt>{t('cases.fields.caseType')}</dt>
         <dd>{t(`caseTerms.caseType.${c.caseType}`)}</dd>

@@ -11,8 +11,10 @@ import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../../ui/Fie
 import { ErrorAlert, Loading, StatusMessage } from '../../ui/Messages';
 import { caseKeys, countriesQuery, countryName, type CaseOut } from '../api';
 import { partKeys, recordDetermination, saveScreening, screeningQuery, type Screening, type ScreeningInput } from './api';
+import { FormConflictNotice, storedVersion } from './conflict';
 import { CountryPicker } from './CountryPicker';
 import { determinations, exploitationTypes, industries, labelOf, meansOfControl, options, recruiterRelationships, recruitmentMethods } from './vocab';
+import { VocabOptions } from './VocabOptions';
 
 const toInput = (s: Screening): ScreeningInput => ({
   exploitationTypes: [...s.exploitationTypes],
@@ -108,8 +110,8 @@ function ScreeningForm({ c, screening }: { c: CaseOut; screening: Screening }) {
     },
     onError: (err) => {
       if (isApiError(err, 'version_conflict')) {
-        const current = err.current as Screening | undefined;
-        if (current && typeof current === 'object' && 'version' in current) {
+        const current = storedVersion<Screening>(err);
+        if (current) {
           queryClient.setQueryData(partKeys.screening(c.id), current);
           setVersion(current.version);
         } else {
@@ -127,12 +129,7 @@ function ScreeningForm({ c, screening }: { c: CaseOut; screening: Screening }) {
   const err = save.error;
   return (
     <form className="form screening-form" onSubmit={submit}>
-      {conflict ? (
-        <div role="alert" className="alert alert-warning">
-          <strong>{t('conflict.title')}</strong>
-          <p>{t('cases.conflict.form')}</p>
-        </div>
-      ) : null}
+      {conflict ? <FormConflictNotice /> : null}
       {err && !isApiError(err, 'version_conflict') ? <ErrorAlert error={err} /> : null}
       <p className="hint">{t('cases.screening.intro')}</p>
       <ChoiceGroup
@@ -167,11 +164,7 @@ function ScreeningForm({ c, screening }: { c: CaseOut; screening: Screening }) {
         error={fieldError(err, 'recruiterRelationship')}
       >
         <option value="">{t('cases.screening.notRecorded')}</option>
-        {options(recruiterRelationships).map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <VocabOptions list={recruiterRelationships} />
       </SelectField>
       <ChoiceGroup
         legend={t('cases.screening.industries')}
@@ -251,8 +244,8 @@ function DeterminationSection({ c, screening }: { c: CaseOut; screening: Screeni
     },
     onError: (err) => {
       if (isApiError(err, 'version_conflict')) {
-        const current = err.current as Screening | undefined;
-        if (current && typeof current === 'object' && 'version' in current) queryClient.setQueryData(partKeys.screening(c.id), current);
+        const current = storedVersion<Screening>(err);
+        if (current) queryClient.setQueryData(partKeys.screening(c.id), current);
         else void queryClient.invalidateQueries({ queryKey: partKeys.screening(c.id) });
         setConflict(true);
       }

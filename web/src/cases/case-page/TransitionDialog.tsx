@@ -12,7 +12,8 @@ import { ChoiceGroup, SelectField, TextAreaField } from '../../ui/Field';
 import { ErrorAlert, StatusMessage } from '../../ui/Messages';
 import { caseKeys, type CaseOut } from '../api';
 import { transitionCase, TransitionError } from './api';
-import { closureReasons, options } from './vocab';
+import { closureReasons } from './vocab';
+import { VocabOptions } from './VocabOptions';
 
 export function TransitionDialog({ c }: { c: CaseOut }) {
   const { t } = useTranslation();
@@ -125,11 +126,7 @@ export function TransitionDialog({ c }: { c: CaseOut }) {
               error={fieldErrorText(local.closureReason) ?? fieldError(err, 'closureReason')}
             >
               <option value="">{t('common.choose')}</option>
-              {options(closureReasons).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <VocabOptions list={closureReasons} />
             </SelectField>
           ) : null}
           {to === 'closed' || to === 'reopened' ? (
