@@ -408,11 +408,6 @@ async function main() {
       loaded = await load(pool, pop);
     }
     log(`loaded in ${loaded.seconds.toFixed(0)} s: ${loaded.persons} persons, ${loaded.cases} cases, ${loaded.documents} documents, ${loaded.keys} match keys, ${loaded.tasks} tasks, ${loaded.users} users`);
-    if (flag('proposed-indexes')) {
-      log('creating the proposed indexes (bench/proposed-indexes.sql)');
-      await plain.query(fs.readFileSync(new URL('./proposed-indexes.sql', import.meta.url), 'utf8'));
-      await plain.query('vacuum analyze cases');
-    }
     const { rows: sizes } = await plain.query<{ t: string; size: string }>(
       `select relname as t, pg_size_pretty(pg_total_relation_size(oid)) as size from pg_class where relname in ('persons','person_documents','person_match_keys','cases','case_tasks') order by relname`,
     );
@@ -561,7 +556,7 @@ async function main() {
     const recall = labelled ? recallHits / labelled : NaN;
     const precision = shownAbove ? trueAbove / shownAbove : NaN;
     const lines = [
-      `Persons ${loaded.persons.toLocaleString('en')}, cases ${loaded.cases.toLocaleString('en')}, documents ${loaded.documents.toLocaleString('en')}, match keys ${loaded.keys.toLocaleString('en')}, tasks ${loaded.tasks.toLocaleString('en')}, organisations ${loaded.orgs.length}, users ${loaded.users.toLocaleString('en')}; load ${loaded.seconds.toFixed(0)} s; database ${dbSize[0].size} (${sizes.map((s) => `${s.t} ${s.size}`).join(', ')}).`,
+      `Persons ${loaded.persons.toLocaleString('en')}, cases ${loaded.cases.toLocaleString('en')}, documents ${loaded.documents.toLocaleString('en')}, match keys ${loaded.keys.toLocaleString('en')} (${(loaded.keys / loaded.persons).toFixed(1)} a person), tasks ${loaded.tasks.toLocaleString('en')}, organisations ${loaded.orgs.length}, users ${loaded.users.toLocaleString('en')}; load ${loaded.seconds.toFixed(0)} s; database ${dbSize[0].size} (${sizes.map((s) => `${s.t} ${s.size}`).join(', ')}).`,
       '',
       '| measure (ms) | n | service p50 | service p95 | service p99 | SQL p50 | SQL p95 | SQL p99 | target p95 | met |',
       '|---|---|---|---|---|---|---|---|---|---|',

@@ -105,7 +105,10 @@ export function documentRows(deps: RowDeps, personId: string, p: GeneratedPerson
 /** The blocking keys exactly as the persons service stores them (matchKeysOf). */
 export function matchKeyRows(deps: RowDeps, personId: string, row: PersonRowValues, p: GeneratedPerson): { person_id: string; key: string }[] {
   const phones = [...new Set(p.phones.map(normalisePhone).filter((x): x is string => !!x))];
-  return matchKeysOf({ fullName: p.fullName, otherNames: p.otherNames, birthYear: row.birth_year, phones }, deps.lookup).map((key) => ({ person_id: personId, key }));
+  return matchKeysOf(
+    { fullName: p.fullName, otherNames: p.otherNames, birthYear: row.birth_year, birthDate: row.birth_date, homeVillageCode: row.home_village_code, phones },
+    deps.lookup,
+  ).map((key) => ({ person_id: personId, key }));
 }
 
 export interface CasePlacement {

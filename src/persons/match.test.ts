@@ -212,6 +212,33 @@ describe('duplicate candidates on generated variants', () => {
     expect(w.body.candidates.find((x: any) => x.personId === b.id)).toEqual({ personId: b.id, score: expect.any(Number), reasons: expect.any(Array), inReach: false, organizationName: orgA.name });
   });
 
+  it("shows a case worker the persons they registered and those of their cases, not a colleague's", async () => {
+    const w = again(workerA);
+    const sup = again(supA);
+    const body = { fullName: 'Rusmini Kartikasari', sex: 'female', birth: { kind: 'exact', date: '1987-02-14' } };
+    const mine = await w.post('/api/v1/persons', body);
+    const colleagues = await sup.post('/api/v1/persons', body);
+    const assigned = await sup.post('/api/v1/persons', body);
+    expect([mine.status, colleagues.status, assigned.status]).toEqual([201, 201, 201]);
+    await s.database.db.insert(cases).values({
+      reference: 'PUL-2026-W00001',
+      personId: assigned.body.id,
+      organizationId: orgA.id,
+      createdById: supA.user.id,
+      assignedToId: workerA.user.id,
+      caseType: 'presumed_victim',
+      direction: 'inbound',
+    });
+    const res = await match(w, body);
+    const byId = new Map(res.body.candidates.map((c: any) => [c.personId, c]));
+    expect(byId.get(mine.body.id)).toMatchObject({ inReach: true, person: { fullName: 'Rusmini Kartikasari', caseReferences: [] } });
+    expect(byId.get(assigned.body.id)).toMatchObject({ inReach: true, person: { caseReferences: ['PUL-2026-W00001'] } });
+    expect(byId.get(colleagues.body.id)).toEqual({ personId: colleagues.body.id, score: expect.any(Number), reasons: expect.any(Array), inReach: false, organizationName: orgA.name });
+    // The supervisor reaches all three, with the references of their organisation's cases.
+    const all = await match(sup, body);
+    expect(all.body.candidates.filter((c: any) => c.inReach).map((c: any) => c.personId)).toEqual(expect.arrayContaining([mine.body.id, colleagues.body.id, assigned.body.id]));
+  });
+
   it('audits the search with the count only', async () => {
     await match(supA, { fullName: bases[3].fullName });
     const [row] = await query(`select details from audit_events where action = 'person.match' and actor_id = '${supA.user.id}' order by seq desc limit 1`);

@@ -24,7 +24,7 @@ import { birthColumns, documentHash, normalisePhone } from './normalise.js';
 export const KEY_CAP = 250;
 export const CANDIDATE_CAP = 150;
 
-const familyWeight: Record<KeyFamily, number> = { n: 3, ny: 4, j: 3, t: 1, p: 2, ty: 2, td: 1, ph: 4 };
+const familyWeight: Record<KeyFamily, number> = { n: 3, ny: 4, j: 3, t: 1, p: 2, ty: 2, td: 1, tx: 1, nd: 6, nr: 3, ph: 4 };
 
 export interface MatchQuery {
   fullName?: string;
@@ -70,11 +70,18 @@ const pgArray = (xs: string[]) => `{${xs.join(',')}}`;
 export async function blockingCandidates(
   db: DbHandle,
   lookup: Deps['lookup'],
-  q: MatchQuery & { birthYear?: number | null; phonesE164?: string[] },
+  q: MatchQuery & { birthYear?: number | null; birthDate?: string | null; phonesE164?: string[] },
   keyCap = KEY_CAP,
   candidateCap = CANDIDATE_CAP,
 ): Promise<{ ids: string[]; phoneHits: Set<string>; keysUsed: number; keysDropped: number; nameFrequency: number }> {
-  const features = queryFeatures({ fullName: q.fullName, otherNames: q.otherNames, birthYear: q.birthYear, phones: q.phonesE164 });
+  const features = queryFeatures({
+    fullName: q.fullName,
+    otherNames: q.otherNames,
+    birthYear: q.birthYear,
+    birthDate: q.birthDate ?? (q.birth?.kind === 'exact' ? q.birth.date : null),
+    homeVillageCode: q.homeVillageCode,
+    phones: q.phonesE164,
+  });
   const byKey = new Map<string, KeyFamily>();
   for (const f of features) {
     const k = keyOf(lookup, f);
@@ -82,26 +89,28 @@ export async function blockingCandidates(
     if (!prev || familyWeight[f.family] > familyWeight[prev]) byKey.set(k, f.family);
   }
   if (!byKey.size) return { ids: [], phoneHits: new Set(), keysUsed: 0, keysDropped: 0, nameFrequency: 0 };
+  // Per key at most keyCap + 1 persons from the (key, person_id) index; a key over the cap comes
+  // back as its count only (no IDs to send and parse).
   const res = (await db.execute(sql`
-    select k.key, m.person_id
+    select k.key, m.n, case when m.n <= ${keyCap} then m.ids end as ids
     from unnest(${pgArray([...byKey.keys()])}::text[]) as k(key)
     cross join lateral (
-      select person_id from person_match_keys where key = k.key limit ${keyCap + 1}
-    ) m`)) as unknown as { rows: { key: string; person_id: string }[] };
-  const perKey = new Map<string, string[]>();
-  for (const r of res.rows) {
-    const l = perKey.get(r.key);
-    if (l) l.push(r.person_id);
-    else perKey.set(r.key, [r.person_id]);
-  }
+      select count(*)::int as n, array_agg(person_id::text) as ids
+      from (select person_id from person_match_keys where key = k.key limit ${keyCap + 1}) s
+    ) m
+    where m.n > 0`)) as unknown as { rows: { key: string; n: number; ids: string[] | null }[] };
+  const perKey = new Map<string, string[] | null>();
+  for (const r of res.rows) perKey.set(r.key, r.ids);
+  const counts = new Map(res.rows.map((r) => [r.key, Number(r.n)]));
   const evidence = new Map<string, number>();
   const phoneHits = new Set<string>();
   let dropped = 0;
   // How many persons carry the whole name (any birth year): namesakes make a name match weaker.
   let nameFrequency = 0;
   for (const [key, ids] of perKey) {
-    if (byKey.get(key) === 'n') nameFrequency = Math.max(nameFrequency, ids.length);
-    if (ids.length > keyCap) {
+    const n = counts.get(key)!;
+    if (byKey.get(key) === 'n') nameFrequency = Math.max(nameFrequency, n);
+    if (!ids || n > keyCap) {
       dropped++;
       continue;
     }

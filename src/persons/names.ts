@@ -288,13 +288,18 @@ function matchTokens(a: NameToken, b: NameToken): TokenMatch | null {
     if (long.raw.length > 1 && (long.raw[0] === short.raw || long.canon[0] === short.raw)) return { sim: 0.8, kind: 'initial' };
     return null;
   }
-  const [x, y] = [a.forms[0], b.forms[0]];
-  if (differentEnding(x, y)) return null;
-  const minLen = Math.min(x.length, y.length);
-  const d = osaDistance(x, y);
-  // The Jaro-Winkler floor keeps two-edit "typos" that change the start of the name out.
-  if ((d === 1 && minLen >= 4) || (d === 2 && minLen >= 8 && jaroWinkler(x, y) >= 0.85)) {
-    return { sim: d === 1 ? 0.92 : 0.86, kind: 'typo' };
+  // Typos are measured on the phonetic forms and on the letters as written: the spelling rules can
+  // turn one wrong letter into two differences (Matiini/Matitini: 'ii' → 'i'; Phrno/Parno: 'ph' →
+  // 'f'). A different ending of the phonetic forms stays a different name (Rizky/Rizka).
+  if (differentEnding(a.forms[0], b.forms[0])) return null;
+  for (const [x, y] of [[a.forms[0], b.forms[0]], [a.raw, b.raw]]) {
+    if (differentEnding(x, y)) continue;
+    const minLen = Math.min(x.length, y.length);
+    const d = osaDistance(x, y);
+    // The Jaro-Winkler floor keeps two-edit "typos" that change the start of the name out.
+    if ((d === 1 && minLen >= 4) || (d === 2 && minLen >= 8 && jaroWinkler(x, y) >= 0.85)) {
+      return { sim: d === 1 ? 0.92 : 0.86, kind: 'typo' };
+    }
   }
   return null;
 }

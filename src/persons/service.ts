@@ -5,7 +5,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ageOn } from '../cases/priority.js';
 import { refreshCasesOfPerson, todayInJakarta } from '../cases/derived.js';
-import { requirePerson, personUsers } from '../cases/access.js';
+import { caseUsers, requirePerson, personUsers } from '../cases/access.js';
 import type { DbHandle } from '../platform/db/client.js';
 import { cases, organizations, personDocuments, persons } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/http/context.js';
@@ -154,6 +154,8 @@ export async function refreshMatchKeys(tx: DbHandle, deps: PersonDeps, row: Pers
       fullName: deps.cipher.decrypt(row.fullNameEnc),
       otherNames: row.otherNamesEnc ? (JSON.parse(deps.cipher.decrypt(row.otherNamesEnc)) as string[]) : [],
       birthYear: row.birthYear,
+      birthDate: row.birthKind === 'exact' ? row.birthDate : null,
+      homeVillageCode: row.homeVillageCode,
       phones: row.phonesEnc ? (JSON.parse(deps.cipher.decrypt(row.phonesEnc)) as string[]) : [],
     },
     deps.lookup,
@@ -343,26 +345,50 @@ export async function match(ctx: Ctx, deps: PersonDeps, input: MatchInput): Prom
       ? (await ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds))).map((o) => [o.id, o.name])
       : [],
   );
-  // Who may read each candidate: decided by the organisation alone unless the caller's reach is
-  // their own cases (case workers), which needs the candidate's case users.
+  // Who may read each candidate, and the caller's organisation's case references of those it may
+  // read, from one query: each candidate that could be in reach with the cases its organisation
+  // holds for it. The organisation decides alone unless the caller's reach is their own cases (case
+  // workers): then the users of those cases decide (as cases/access.ts personUsers).
   const reach = reachOf(me, 'person.read');
+  const possible = reach ? found.filter((c) => reach === 'all' || c.organizationId === me.organizationId).map((c) => c.personId) : [];
+  const caseRows = possible.length
+    ? await ctx.db
+        .select({
+          personId: persons.id,
+          organizationId: persons.organizationId,
+          personCreatedById: persons.createdById,
+          reference: cases.reference,
+          caseOrganizationId: cases.organizationId,
+          assignedToId: cases.assignedToId,
+          createdById: cases.createdById,
+        })
+        .from(persons)
+        .leftJoin(cases, and(eq(cases.personId, persons.id), eq(cases.organizationId, persons.organizationId)))
+        .where(inArray(persons.id, possible))
+        .orderBy(cases.openedAt)
+    : [];
+  const usersOf = new Map<string, { organizationId: string; userIds: Set<string>; createdById: string | null; hasCases: boolean }>();
+  const refs: { personId: string; reference: string }[] = [];
+  for (const r of caseRows) {
+    let u = usersOf.get(r.personId);
+    if (!u) usersOf.set(r.personId, (u = { organizationId: r.organizationId, userIds: new Set(), createdById: r.personCreatedById, hasCases: false }));
+    if (r.reference === null) continue;
+    u.hasCases = true;
+    for (const id of caseUsers({ assignedToId: r.assignedToId, createdById: r.createdById ?? null })) u.userIds.add(id);
+    if (r.caseOrganizationId === me.organizationId) refs.push({ personId: r.personId, reference: r.reference });
+  }
   const inReachIds: string[] = [];
   for (const c of found) {
-    if (!reach || (reach !== 'all' && c.organizationId !== me.organizationId)) continue;
+    const u = usersOf.get(c.personId);
+    if (!u) continue;
     if (reach === 'self') {
-      const users = await personUsers(ctx.db, c.personId);
-      if (!users || !can(me, 'person.read', { organizationId: users.organizationId, userIds: users.userIds })) continue;
+      const userIds = new Set(u.userIds);
+      if (!u.hasCases && u.createdById) userIds.add(u.createdById);
+      if (!can(me, 'person.read', { organizationId: u.organizationId, userIds: [...userIds] })) continue;
     }
     inReachIds.push(c.personId);
   }
   const areasOf = await homeAreas(ctx.db, found.filter((c) => inReachIds.includes(c.personId)).map((c) => c.homeVillageCode));
-  const refs = inReachIds.length
-    ? await ctx.db
-        .select({ personId: cases.personId, reference: cases.reference })
-        .from(cases)
-        .where(and(inArray(cases.personId, inReachIds), eq(cases.organizationId, me.organizationId)))
-        .orderBy(cases.openedAt)
-    : [];
   for (const c of found) {
     const base = { personId: c.personId, score: c.score, reasons: c.reasons };
     if (inReachIds.includes(c.personId)) {

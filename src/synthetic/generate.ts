@@ -2,7 +2,7 @@
 // re-registrations (variants) for the duplicate search. Everything is drawn from a seeded PRNG:
 // the same seed and reference date give the same population on every machine.
 //
-//   npx tsx bench/generate.ts --persons 20 [--seed 7] [--variants 5] [--date 2026-11-27]
+//   npx tsx bench/sample.ts --persons 20 [--seed 7] [--variants 5] [--date 2026-11-27]
 //
 // prints JSON lines (persons with their cases, then variants) for a look at what it makes.
 import { caseCountOf, generateCase, type GeneratedCase } from './case.js';
