@@ -227,7 +227,22 @@ function makeToken(raw: string, canon: string): NameToken {
   return { raw, canon, forms: phoneticForms(raw, canon), weight: tokenWeight(canon) };
 }
 
+// A duplicate search compares one typed name with up to 150 candidates: analysing it once, not
+// 150 times, is most of the scoring time. Results are never mutated (mergeJoins and the scoring
+// build new arrays), so sharing them is safe; the cache is bounded.
+const analysed = new Map<string, AnalysedName>();
+const ANALYSED_MAX = 2048;
+
 function analyse(name: string): AnalysedName {
+  const hit = analysed.get(name);
+  if (hit) return hit;
+  const result = analyseUncached(name);
+  if (analysed.size >= ANALYSED_MAX) analysed.delete(analysed.keys().next().value!);
+  analysed.set(name, result);
+  return result;
+}
+
+function analyseUncached(name: string): AnalysedName {
   const segments = fold(name).split(/[,;]/).map(rawTokens);
   const { kept, titles } = stripTitles(segments);
   const tokens = kept.map((t, i) => {
