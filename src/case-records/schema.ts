@@ -238,26 +238,8 @@ export const myTasksQuery = z.object({
 // ---------------------------------------------------------------------------------------------
 // Consents
 
-export const consentPurposes = ['case_management', 'referral_sharing', 'follow_up_contact', 'statistics'] as const;
-export type ConsentPurpose = (typeof consentPurposes)[number];
-export const consentDecisions = ['given', 'refused'] as const;
-export const consentMethods = ['signed', 'verbal_witnessed', 'guardian'] as const;
-/** What a referral may carry about the person, when a referral_sharing consent names it. */
-export const consentSharedFields = [
-  'name',
-  'sex',
-  'age',
-  'birth_date',
-  'contact',
-  'home_area',
-  'home_address',
-  'languages',
-  'identity_documents',
-  'disabilities',
-  'needs',
-  'screening',
-  'case_summary',
-] as const;
+export { consentDecisions, consentMethods, consentPurposes, consentSharedFields, type ConsentPurpose } from './consent-vocabulary.js';
+import { consentDecisions, consentMethods, consentPurposes, consentSharedFields } from './consent-vocabulary.js';
 
 export const consentCreate = z
   .object({

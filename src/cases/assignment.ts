@@ -8,7 +8,8 @@ import { requireCase } from './access.js';
 import { caseHolders, loadsOf } from './caseloads.js';
 import { addCaseEvent } from './dal.js';
 import type { AssignmentInput, CaseOut } from './schema.js';
-import { caseHolderRoles, changeCase, type CaseDeps } from './service.js';
+import { holdsCases } from '../policy/policy.js';
+import { changeCase, type CaseDeps } from './service.js';
 
 export async function assign(ctx: Ctx, deps: CaseDeps, id: string, input: AssignmentInput): Promise<CaseOut> {
   const head = await requireCase(ctx, id, 'case.assign');
@@ -18,7 +19,7 @@ export async function assign(ctx: Ctx, deps: CaseDeps, id: string, input: Assign
         .select({ organizationId: users.organizationId, status: users.status, kind: users.kind, roles: users.roles })
         .from(users)
         .where(eq(users.id, input.assigneeId));
-      const ok = u && u.organizationId === head.organizationId && u.status === 'active' && u.kind === 'person' && u.roles.some((r) => (caseHolderRoles as readonly string[]).includes(r));
+      const ok = u && u.organizationId === head.organizationId && u.status === 'active' && u.kind === 'person' && holdsCases(u.roles);
       if (!ok) throw badRequest('This person cannot be given cases of this organisation.', { assigneeId: 'not_assignable' });
     }
     if (current.assignedToId === input.assigneeId) return null;

@@ -1,6 +1,7 @@
 // Caseloads: how many open cases each case worker and supervisor of an organisation holds,
 // weighted by priority band, so that a supervisor can balance the work and the assignment
 // suggestion can prefer whoever has room.
+import { caseHolderRoles } from '../policy/policy.js';
 import { and, arrayOverlaps, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbHandle } from '../platform/db/client.js';
 import { cases, users } from '../platform/db/schema.js';
@@ -25,7 +26,7 @@ export interface Load {
 const emptyLoad = (): Load => ({ openCases: 0, weightedCaseload: 0, overdueCases: 0, byBand: { routine: 0, elevated: 0, urgent: 0, critical: 0 } });
 
 /** Active people of the organisation who may hold cases (case workers and supervisors). */
-export async function caseHolders(db: DbHandle, organizationId: string, roles: readonly string[] = ['case_worker', 'supervisor']) {
+export async function caseHolders(db: DbHandle, organizationId: string, roles: readonly string[] = caseHolderRoles) {
   return db
     .select({ id: users.id, displayName: users.displayName, roles: users.roles, languages: users.languages, areaCodes: users.areaCodes })
     .from(users)

@@ -8,7 +8,7 @@ import { cases, countries, persons, users } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/http/context.js';
 import { badRequest, conflict, HttpError, notFound } from '../platform/http/errors.js';
 import type { Deps } from '../platform/http/types.js';
-import { can } from '../policy/policy.js';
+import { can, holdsCases } from '../policy/policy.js';
 import { caseUsers, requireCase, requirePerson } from './access.js';
 import { addCaseEvent, findCaseRow, listCaseEvents, type CaseListRow, type CaseRow } from './dal.js';
 import { birthOf, refreshCase, todayInJakarta } from './derived.js';
@@ -27,9 +27,6 @@ const caseTarget = (c: { id: string; organizationId: string; assignedToId: strin
   organizationId: c.organizationId,
   userIds: caseUsers(c),
 });
-
-/** Roles that may hold cases. */
-export const caseHolderRoles = ['case_worker', 'supervisor'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Shaping rows for the API.
@@ -119,7 +116,7 @@ export async function create(ctx: Ctx, deps: CaseDeps, input: CaseCreate): Promi
   await ctx.require('case.create', { type: 'organization', id: me.organizationId, organizationId: me.organizationId });
   if (!input.personId === !input.person)
     throw badRequest('Give either an existing person (personId) or a new one (person), not both.', input.personId ? { person: 'person_or_person_id' } : { personId: 'required' });
-  if (input.assignToMe && (me.kind !== 'person' || !me.roles.some((r) => (caseHolderRoles as readonly string[]).includes(r))))
+  if (input.assignToMe && (me.kind !== 'person' || !holdsCases(me.roles)))
     throw badRequest('Only case workers and supervisors can take a case.', { assignToMe: 'not_assignable' });
   // A new person: the right to register one is checked (and a denial audited) before the transaction.
   if (input.person) await ctx.require('person.create', { type: 'organization', id: me.organizationId, organizationId: me.organizationId });

@@ -114,6 +114,10 @@ const grants: Record<Role, Grants> = {
 export const rolesGrantableBy = (actorRoles: readonly Role[]): readonly Role[] =>
   actorRoles.includes('system_admin') ? roles : roles.filter((r) => r !== 'system_admin');
 
+/** Roles whose holders carry cases: they may be assigned one, and take one at registration. */
+export const caseHolderRoles = ['case_worker', 'supervisor'] as const satisfies readonly Role[];
+export const holdsCases = (actorRoles: readonly string[]) => caseHolderRoles.some((r) => actorRoles.includes(r));
+
 /** Roles whose holders must sign in with a second factor. */
 export const totpRequiredFor = (actorRoles: readonly string[]) => actorRoles.includes('system_admin');
 

@@ -87,28 +87,16 @@ export const taskKinds = ['task', 'follow_up'] as const;
 export type TaskKind = (typeof taskKinds)[number];
 export type Task = CaseTask & { createdAt?: string; updatedAt?: string };
 
-export const consentPurposes = ['case_management', 'referral_sharing', 'follow_up_contact', 'statistics'] as const;
-export type ConsentPurpose = (typeof consentPurposes)[number];
-export const consentMethods = ['signed', 'verbal_witnessed', 'guardian'] as const;
-export type ConsentMethod = (typeof consentMethods)[number];
-/** What a referral may carry about the person, when a referral_sharing consent names it. */
-export const consentSharedFields = [
-  'name',
-  'sex',
-  'age',
-  'birth_date',
-  'contact',
-  'home_area',
-  'home_address',
-  'languages',
-  'identity_documents',
-  'disabilities',
-  'needs',
-  'screening',
-  'case_summary',
-] as const;
-export const consentDecisions = ['given', 'refused'] as const;
-export type ConsentDecision = (typeof consentDecisions)[number];
+export {
+  consentDecisions,
+  consentMethods,
+  consentPurposes,
+  consentSharedFields,
+  type ConsentDecision,
+  type ConsentMethod,
+  type ConsentPurpose,
+} from '../../../../src/case-records/consent-vocabulary';
+import type { ConsentDecision, ConsentMethod, ConsentPurpose } from '../../../../src/case-records/consent-vocabulary';
 export interface Consent {
   id: string;
   purpose: ConsentPurpose;
