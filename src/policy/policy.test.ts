@@ -42,10 +42,11 @@ describe('reach', () => {
     expect(can(oa, 'user.update', { organizationId: null })).toBe(false);
   });
 
-  it('a system administrator reaches every administrative action but no case record', () => {
+  it('a system administrator reaches every administrative action but no case record and no referral', () => {
     const sa = actor(['system_admin']);
-    for (const a of actions.filter((a) => !a.startsWith('person.') && !a.startsWith('case.'))) expect(reachOf(sa, a)).not.toBeNull();
-    for (const a of actions.filter((a) => a.startsWith('person.') || a.startsWith('case.'))) expect(reachOf(sa, a)).toBeNull();
+    const caseRecord = (a: string) => a.startsWith('person.') || a.startsWith('case.') || a.startsWith('referral.');
+    for (const a of actions.filter((a) => !caseRecord(a))) expect(reachOf(sa, a)).not.toBeNull();
+    for (const a of actions.filter(caseRecord)) expect(reachOf(sa, a)).toBeNull();
     expect(can(sa, 'user.deactivate', { organizationId: OTHER })).toBe(true);
   });
 
@@ -100,11 +101,20 @@ describe('API token scopes', () => {
   });
 
   it('offers each role only the scopes its grants can use', () => {
-    expect(scopesUsableBy(actor(['case_worker']))).toEqual(['organizations:read', 'users:read', 'persons:read', 'persons:write', 'cases:read', 'cases:write']);
+    expect(scopesUsableBy(actor(['case_worker']))).toEqual([
+      'organizations:read',
+      'users:read',
+      'persons:read',
+      'persons:write',
+      'cases:read',
+      'cases:write',
+      'referrals:write',
+    ]);
+    expect(scopesUsableBy(actor(['service_focal_point']))).toEqual(['organizations:read', 'users:read', 'directory:write', 'referrals:read', 'referrals:write']);
     expect(scopesUsableBy(actor(['analyst']))).toEqual(['organizations:read', 'users:read']);
     expect(scopesUsableBy(actor(['auditor']))).toEqual(['organizations:read', 'users:read', 'audit:read']);
-    expect(scopesUsableBy(actor(['org_admin']))).toEqual(['organizations:read', 'organizations:write', 'users:read', 'users:write']);
-    expect(scopesUsableBy(actor(['system_admin']))).toEqual(['organizations:read', 'organizations:write', 'users:read', 'users:write', 'audit:read']);
+    expect(scopesUsableBy(actor(['org_admin']))).toEqual(['organizations:read', 'organizations:write', 'users:read', 'users:write', 'directory:write']);
+    expect(scopesUsableBy(actor(['system_admin']))).toEqual(['organizations:read', 'organizations:write', 'users:read', 'users:write', 'audit:read', 'directory:write']);
     expect(new Set([...scopesUsableBy(actor(['system_admin'])), ...scopesUsableBy(actor(['supervisor']))])).toEqual(new Set(scopes));
     expect(scopesUsableBy(actor([]))).toEqual([]);
   });

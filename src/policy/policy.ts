@@ -47,6 +47,19 @@ export const actions = [
   'case.assign',
   /** The trafficking determination (presumed, confirmed, not a victim). */
   'case.determine',
+  // The service directory: an organisation keeps its own services and locations; capacity is
+  // also updated by those who take referrals in. The public directory needs no action.
+  'directory.manage',
+  'directory.updateCapacity',
+  // Referrals. Sending and reading sent referrals go with the case (target: the case); the
+  // receiving side works on the organisation's inbox (target: the receiving organisation).
+  'referral.send',
+  /** Send without consent in a child's best interest or against a threat to life, flagged for review. */
+  'referral.override',
+  /** Mark an override as reviewed. */
+  'referral.review',
+  'referral.readIncoming',
+  'referral.respond',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -67,6 +80,8 @@ const grants: Record<Role, Grants> = {
     'audit.read': 'all',
     'audit.verify': 'all',
     'apiToken.manageService': 'all',
+    'directory.manage': 'all',
+    'directory.updateCapacity': 'all',
   },
   org_admin: {
     ...everyone,
@@ -76,6 +91,8 @@ const grants: Record<Role, Grants> = {
     'user.update': 'organization',
     'user.deactivate': 'organization',
     'apiToken.manageService': 'organization',
+    'directory.manage': 'organization',
+    'directory.updateCapacity': 'organization',
   },
   // Supervisors see their colleagues to assign and balance cases.
   supervisor: {
@@ -92,6 +109,12 @@ const grants: Record<Role, Grants> = {
     'case.readSensitive': 'organization',
     'case.assign': 'organization',
     'case.determine': 'organization',
+    'directory.updateCapacity': 'organization',
+    'referral.send': 'organization',
+    'referral.override': 'organization',
+    'referral.review': 'organization',
+    'referral.readIncoming': 'organization',
+    'referral.respond': 'organization',
   },
   case_worker: {
     ...everyone,
@@ -103,8 +126,15 @@ const grants: Record<Role, Grants> = {
     'case.create': 'organization',
     'case.update': 'self',
     'case.readSensitive': 'self',
+    'referral.send': 'self',
   },
-  service_focal_point: { ...everyone },
+  // Focal points take in what other organisations refer: the inbox, never the sender's case.
+  service_focal_point: {
+    ...everyone,
+    'directory.updateCapacity': 'organization',
+    'referral.readIncoming': 'organization',
+    'referral.respond': 'organization',
+  },
   private_partner: { ...everyone },
   analyst: { ...everyone },
   auditor: { ...everyone, 'audit.read': 'organization', 'audit.verify': 'all' },
@@ -132,6 +162,9 @@ export const scopes = [
   'persons:write',
   'cases:read',
   'cases:write',
+  'directory:write',
+  'referrals:read',
+  'referrals:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 const scopeOfAction: Record<Action, Scope | null> = {
@@ -159,6 +192,13 @@ const scopeOfAction: Record<Action, Scope | null> = {
   'case.readSensitive': 'cases:read',
   'case.assign': 'cases:write',
   'case.determine': 'cases:write',
+  'directory.manage': 'directory:write',
+  'directory.updateCapacity': 'directory:write',
+  'referral.send': 'referrals:write',
+  'referral.override': 'referrals:write',
+  'referral.review': 'referrals:write',
+  'referral.readIncoming': 'referrals:read',
+  'referral.respond': 'referrals:write',
 };
 
 export interface Actor {

@@ -56,12 +56,12 @@ async function insertCountries(tx: DbHandle, rows: { code: string; nameId: strin
   await tx.execute(sql`insert into countries (code, name_id, name_en) select code, name_id, name_en from json_populate_recordset(null::countries, ${json}::json)`);
 }
 
-async function loaded(db: DbHandle, name: string, version: string) {
+export async function loaded(db: DbHandle, name: string, version: string) {
   const [row] = await db.select().from(dataLoads).where(eq(dataLoads.name, name));
   return row?.version === version;
 }
 
-async function record(tx: DbHandle, name: string, version: string) {
+export async function record(tx: DbHandle, name: string, version: string) {
   await tx
     .insert(dataLoads)
     .values({ name, version })

@@ -20,6 +20,8 @@ export const encryptedColumns: { table: string; id: string; columns: string[] }[
   { table: 'case_tasks', id: 'id', columns: ['title_enc', 'details_enc'] },
   { table: 'case_attachments', id: 'id', columns: ['file_name_enc'] },
   { table: 'case_consents', id: 'id', columns: ['given_by_enc', 'witness_enc', 'withdrawal_reason_enc'] },
+  { table: 'referrals', id: 'id', columns: ['message_enc', 'override_justification_enc', 'review_note_enc'] },
+  { table: 'referral_events', id: 'id', columns: ['note_enc'] },
 ];
 
 /** Binary encrypted columns (FieldCipher.encryptBytes), each with the column holding its key version. */

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { loadTaxonomy } from '../../directory/load.js';
 import { loadReferenceData } from '../../reference/load.js';
 import type { Database } from './client.js';
 
@@ -12,4 +13,5 @@ export async function migrate(database: Database): Promise<void> {
   if (database.engine === 'pglite') await migratePglite(database.db as never, options);
   else await migratePg(database.db as never, options);
   await loadReferenceData(database.db);
+  await loadTaxonomy(database.db);
 }

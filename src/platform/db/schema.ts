@@ -7,6 +7,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -35,6 +36,11 @@ export const organizations = pgTable(
     level: text('level').notNull(),
     areaCode: text('area_code'),
     parentId: uuid('parent_id'),
+    /** Public profile for the service directory (HSDS organization). */
+    description: text('description'),
+    website: text('website'),
+    email: text('email'),
+    phone: text('phone'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -485,4 +491,187 @@ export const caseConsents = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('case_consents_case_idx').on(t.caseId, t.purpose)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The service directory (Open Referral HSDS 3.0). Public data: nothing here is personal, and
+// nothing here is encrypted. Provider statistics are counters kept by the referral service.
+
+export const taxonomyTerms = pgTable('taxonomy_terms', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  parentId: uuid('parent_id'),
+  nameId: text('name_id').notNull(),
+  nameEn: text('name_en').notNull(),
+  descriptionId: text('description_id').notNull(),
+  descriptionEn: text('description_en').notNull(),
+  sort: integer('sort').notNull(),
+});
+
+export const services = pgTable(
+  'services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    name: text('name').notNull(),
+    alternateName: text('alternate_name'),
+    description: text('description').notNull().default(''),
+    url: text('url'),
+    email: text('email'),
+    /** HSDS status: active | inactive | defunct | temporarily closed */
+    status: text('status').notNull().default('active'),
+    termIds: uuid('term_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** ISO 639 codes of the languages the service is given in. */
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    /** Eligibility; an empty list or a null bound means no limit. */
+    eligibleSexes: text('eligible_sexes').array().notNull().default(sql`'{}'::text[]`),
+    minAge: integer('min_age'),
+    maxAge: integer('max_age'),
+    eligibleCaseTypes: text('eligible_case_types').array().notNull().default(sql`'{}'::text[]`),
+    eligibleDirections: text('eligible_directions').array().notNull().default(sql`'{}'::text[]`),
+    eligibilityNote: text('eligibility_note'),
+    /** free | fee | sliding_scale */
+    costKind: text('cost_kind').notNull().default('free'),
+    costNote: text('cost_note'),
+    /** Opening hours: [{ days: [1..7], opens: 'HH:MM', closes: 'HH:MM' }], Monday = 1. */
+    hours: jsonb('hours').notNull().default(sql`'[]'::jsonb`),
+    hoursNote: text('hours_note'),
+    /** [{ number (E.164), kind, description }] */
+    phones: jsonb('phones').notNull().default(sql`'[]'::jsonb`),
+    /** [{ name, title, email, phone }]: the service's public contact people. */
+    contacts: jsonb('contacts').notNull().default(sql`'[]'::jsonb`),
+    /** Areas served: Kemendagri codes (province, regency or district), or the whole country. */
+    nationwide: boolean('nationwide').notNull().default(false),
+    areaCodes: text('area_codes').array().notNull().default(sql`'{}'::text[]`),
+    requiredDocuments: text('required_documents').array().notNull().default(sql`'{}'::text[]`),
+    requiredDocumentsNote: text('required_documents_note'),
+    /** Capacity: places in total and free, or a limit of open referrals. Never published. */
+    capacityTotal: integer('capacity_total'),
+    capacityFree: integer('capacity_free'),
+    maxOpenReferrals: integer('max_open_referrals'),
+    capacityUpdatedAt: ts('capacity_updated_at'),
+    /** The provider's record, kept by the referral service: answers, acceptances, hours to answer. */
+    referralsAnswered: integer('referrals_answered').notNull().default(0),
+    referralsAccepted: integer('referrals_accepted').notNull().default(0),
+    responseHoursTotal: doublePrecision('response_hours_total').notNull().default(0),
+    /** Lower-cased words of the name, description, organisation and terms, for search. */
+    searchText: text('search_text').notNull().default(''),
+    lastConfirmedAt: ts('last_confirmed_at').notNull().defaultNow(),
+    lastConfirmedById: uuid('last_confirmed_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('services_org_idx').on(t.organizationId),
+    index('services_terms_idx').using('gin', t.termIds),
+    index('services_areas_idx').using('gin', t.areaCodes),
+    index('services_languages_idx').using('gin', t.languages),
+    index('services_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('services_updated_idx').on(t.updatedAt, t.id),
+  ],
+);
+
+export const locations = pgTable(
+  'locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    address: text('address').notNull(),
+    /** Kemendagri village or district code: gives the city and province of the address. */
+    areaCode: text('area_code').notNull(),
+    postalCode: text('postal_code'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    /** How to get there: public transport, landmarks. */
+    transportation: text('transportation'),
+    accessibility: text('accessibility'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('locations_org_idx').on(t.organizationId), index('locations_area_idx').on(t.areaCode)],
+);
+
+export const serviceAtLocations = pgTable(
+  'service_at_locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id').notNull().references(() => locations.id),
+    description: text('description'),
+  },
+  (t) => [uniqueIndex('service_at_locations_key').on(t.serviceId, t.locationId), index('service_at_locations_location_idx').on(t.locationId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Referrals between organisations. A referral belongs to the sending case; the receiving
+// organisation reaches it only through referrals/access.ts, and then only the shared fields.
+
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    fromOrganizationId: uuid('from_organization_id').notNull().references(() => organizations.id),
+    toOrganizationId: uuid('to_organization_id').notNull().references(() => organizations.id),
+    serviceId: uuid('service_id').references(() => services.id),
+    /** The case_needs this referral addresses. */
+    needIds: uuid('need_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** emergency | urgent | routine */
+    urgency: text('urgency').notNull(),
+    respondBy: ts('respond_by').notNull(),
+    messageEnc: text('message_enc'),
+    /** through_case_worker | phone | home_visit | office_visit */
+    contactPreference: text('contact_preference').notNull(),
+    /** Referral field codes (referrals/vocabulary.ts) chosen at sending. */
+    sharedFields: text('shared_fields').array().notNull().default(sql`'{}'::text[]`),
+    /** The consent it was sent under, or null when a supervisor overrode. */
+    consentId: uuid('consent_id').references(() => caseConsents.id),
+    /** child_best_interest | threat_to_life; with a justification, flagged for review. */
+    overrideReason: text('override_reason'),
+    overrideJustificationEnc: text('override_justification_enc'),
+    overrideById: uuid('override_by_id').references(() => users.id),
+    reviewedAt: ts('reviewed_at'),
+    reviewedById: uuid('reviewed_by_id').references(() => users.id),
+    reviewNoteEnc: text('review_note_enc'),
+    status: text('status').notNull().default('sent'),
+    declineReason: text('decline_reason'),
+    outcome: text('outcome'),
+    sentById: uuid('sent_by_id').notNull().references(() => users.id),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+    /** First answer (accepted or declined), for the provider's response time. */
+    answeredAt: ts('answered_at'),
+    /** When it reached declined, completed, closed or withdrawn: starts the grace period. */
+    endedAt: ts('ended_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('referrals_case_idx').on(t.caseId, t.sentAt),
+    index('referrals_inbox_idx').on(t.toOrganizationId, t.status, t.respondBy, t.id),
+    index('referrals_outbox_idx').on(t.fromOrganizationId, t.status, t.respondBy, t.id),
+    index('referrals_service_idx').on(t.serviceId, t.status),
+  ],
+);
+
+/** Every step of a referral: who moved it, from where to where, when, and why. */
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id').notNull().references(() => referrals.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    actorOrganizationId: uuid('actor_organization_id').references(() => organizations.id),
+    /** A decline reason, an outcome, or a review. */
+    reason: text('reason'),
+    noteEnc: text('note_enc'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
 );
