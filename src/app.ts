@@ -24,8 +24,12 @@ import { apiTokenRoutes } from './api-tokens/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { caseRecordRoutes } from './case-records/routes.js';
 import { caseRoutes } from './cases/routes.js';
+import { directoryRoutes } from './directory/routes.js';
+import { hsdsRoutes } from './hsds/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { personRoutes } from './persons/routes.js';
+import { publicDirectoryRoutes } from './public-directory/routes.js';
+import { referralRoutes } from './referrals/routes.js';
 import { describeFailure, errorBody, HttpError } from './platform/http/errors.js';
 import type { App, Deps } from './platform/http/types.js';
 import { referenceRoutes } from './reference/routes.js';
@@ -177,9 +181,14 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
       await personRoutes(v1, deps);
       await caseRoutes(v1, deps);
       await caseRecordRoutes(v1, deps);
+      await directoryRoutes(v1, deps);
+      await referralRoutes(v1, deps);
     },
     { prefix: '/api/v1' },
   );
+  // The public faces of the directory: the HSDS 3.0 API and the server-rendered page.
+  await app.register(async (hsds) => hsdsRoutes(hsds as unknown as App, deps), { prefix: '/api/hsds' });
+  await app.register(async (page) => publicDirectoryRoutes(page as unknown as App, deps), { prefix: '/directory' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);

@@ -193,7 +193,7 @@ const sessionsRoute = createRoute({
 });
 
 // Cases: the worklist, the supervisor's queue and caseloads, intake, the case page (parts as tabs), persons.
-export const caseTabs = ['overview', 'screening', 'assessment', 'notes', 'tasks', 'consent', 'documents', 'history'] as const;
+export const caseTabs = ['overview', 'screening', 'assessment', 'notes', 'tasks', 'consent', 'referrals', 'documents', 'history'] as const;
 export type CaseTab = (typeof caseTabs)[number];
 export interface WorklistSearch {
   /** mine (default) or organisation (supervisors). */
@@ -253,6 +253,46 @@ const personRoute = createRoute({
   component: lazyRouteComponent(() => import('./persons/PersonPage'), 'PersonPage'),
 });
 
+// The directory as an organisation keeps it (the public directory is served by the API server at /directory).
+const servicesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'services',
+  validateSearch: (s: Record<string, unknown>): { tab?: 'services' | 'locations' } => ({ tab: oneOf(['services', 'locations'] as const, s.tab) }),
+  component: lazyRouteComponent(() => import('./directory/ServicesPage'), 'ServicesPage'),
+});
+
+const serviceRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'services/$serviceId',
+  component: lazyRouteComponent(() => import('./directory/ServicePage'), 'ServicePage'),
+});
+
+// Referrals: the inbox (received and sent) and one referral, from either side.
+export interface ReferralsSearch {
+  box?: 'incoming' | 'outgoing';
+  status?: 'open' | 'awaiting' | 'overdue' | 'ended' | 'review' | 'all';
+  q?: string;
+  offset?: number;
+}
+
+const referralsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'referrals',
+  validateSearch: (s: Record<string, unknown>): ReferralsSearch => ({
+    box: oneOf(['incoming', 'outgoing'] as const, s.box),
+    status: oneOf(['open', 'awaiting', 'overdue', 'ended', 'review', 'all'] as const, s.status),
+    q: str(s.q),
+    offset: offset(s.offset),
+  }),
+  component: lazyRouteComponent(() => import('./referrals/InboxPage'), 'InboxPage'),
+});
+
+const referralRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'referrals/$referralId',
+  component: lazyRouteComponent(() => import('./referrals/ReferralPage'), 'ReferralPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([loginRoute, activateRoute, setupRoute]),
   appLayout.addChildren([
@@ -273,6 +313,10 @@ const routeTree = rootRoute.addChildren([
     intakeRoute,
     caseRoute,
     personRoute,
+    servicesRoute,
+    serviceRoute,
+    referralsRoute,
+    referralRoute,
   ]),
 ]);
 

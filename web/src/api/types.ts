@@ -29,6 +29,13 @@ export const actions = [
   'case.readSensitive',
   'case.assign',
   'case.determine',
+  'directory.manage',
+  'directory.updateCapacity',
+  'referral.send',
+  'referral.override',
+  'referral.review',
+  'referral.readIncoming',
+  'referral.respond',
 ] as const;
 export type Action = (typeof actions)[number];
 

@@ -13,6 +13,7 @@ import { AssessmentTab } from './case-page/AssessmentTab';
 import { CaseHeader } from './case-page/CaseHeader';
 import { CaseTabs, tabTitleKey } from './case-page/CaseTabs';
 import { ConsentTab } from './case-page/ConsentTab';
+import { ReferralsTab } from '../referrals/ReferralsTab';
 import { DocumentsTab } from './case-page/DocumentsTab';
 import { HistoryTab } from './case-page/HistoryTab';
 import { NotesTab } from './case-page/NotesTab';
@@ -65,6 +66,7 @@ function CaseView({ c, tab }: { c: CaseOut; tab: CaseTab }) {
         {tab === 'notes' ? <NotesTab c={c} /> : null}
         {tab === 'tasks' ? <TasksTab c={c} /> : null}
         {tab === 'consent' ? <ConsentTab c={c} /> : null}
+        {tab === 'referrals' ? <ReferralsTab c={c} /> : null}
         {tab === 'documents' ? <DocumentsTab c={c} /> : null}
         {tab === 'history' ? <HistoryTab c={c} /> : null}
       </section>

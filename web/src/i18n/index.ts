@@ -9,17 +9,21 @@ import caseTermsEn from '../cases/locale/terms.en.json';
 import caseTermsId from '../cases/locale/terms.id.json';
 import worklistEn from '../cases/locale/worklist.en.json';
 import worklistId from '../cases/locale/worklist.id.json';
+import directoryEn from '../directory/locale/en.json';
+import directoryId from '../directory/locale/id.json';
 import intakeEn from '../intake/locale/en.json';
 import intakeId from '../intake/locale/id.json';
 import personsEn from '../persons/locale/en.json';
 import personsId from '../persons/locale/id.json';
+import referralsEn from '../referrals/locale/en.json';
+import referralsId from '../referrals/locale/id.json';
 import enBase from './en.json';
 import idBase from './id.json';
 
 // Each domain keeps its texts beside its pages, under its own top-level key; catalogue.test.ts
 // checks that the keys do not overlap and that both languages are complete.
-const id = { ...idBase, ...caseTermsId, ...casesId, ...intakeId, ...personsId, ...worklistId };
-const en = { ...enBase, ...caseTermsEn, ...casesEn, ...intakeEn, ...personsEn, ...worklistEn };
+const id = { ...idBase, ...caseTermsId, ...casesId, ...intakeId, ...personsId, ...worklistId, ...directoryId, ...referralsId };
+const en = { ...enBase, ...caseTermsEn, ...casesEn, ...intakeEn, ...personsEn, ...worklistEn, ...directoryEn, ...referralsEn };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

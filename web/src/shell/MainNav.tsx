@@ -33,6 +33,16 @@ export function MainNav({ me, enrolling }: { me: Me; enrolling: boolean }) {
                 <Link to="/cases/new">{t('nav.intake')}</Link>
               </li>
             ) : null}
+            {can(me, 'referral.readIncoming') || can(me, 'referral.send') ? (
+              <li>
+                <Link to="/referrals">{t('nav.referrals')}</Link>
+              </li>
+            ) : null}
+            {can(me, 'directory.manage') ? (
+              <li>
+                <Link to="/services">{t('nav.services')}</Link>
+              </li>
+            ) : null}
             {can(me, 'organization.read') || can(me, 'organization.create') || can(me, 'organization.update') ? (
               <li>
                 <Link to="/organizations">{t('nav.organizations')}</Link>
