@@ -10,7 +10,6 @@
 // Figures and the command line go into BENCHMARKS.md.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { setAuditKey } from '../src/audit/chain.js';
@@ -24,7 +23,6 @@ import { FieldCipher } from '../src/platform/crypto/fields.js';
 import type { Database, Db } from '../src/platform/db/client.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import * as schema from '../src/platform/db/schema.js';
-import { createCtx, type Ctx } from '../src/platform/http/context.js';
 import { match as matchPersons } from '../src/persons/service.js';
 import { matchInput } from '../src/persons/schema.js';
 import { blockingCandidates, findMatches } from '../src/persons/match.js';
@@ -33,17 +31,13 @@ import { birthColumns, normalisePhone } from '../src/persons/normalise.js';
 import type { Actor } from '../src/policy/policy.js';
 import { population } from '../src/synthetic/generate.js';
 import type { GeneratedPerson } from '../src/synthetic/person.js';
+import { admin as adminWith, arg, ctxFor, flag, isQuery, log, logger, machineLine, percentile, replay, timed, timingHeader, timingRow, type Timing } from './harness.js';
 import { bulkInsert, dropConstraintsAndIndexes, restoreConstraintsAndIndexes, type TableSpec } from './loader/bulk.js';
 import { caseRow, documentRows, matchKeyRows, personColumns, taskRows, uuidFrom, type RowDeps } from './loader/rows.js';
 
 // ---------------------------------------------------------------------------------------------
 // Arguments.
 
-function arg(name: string, fallback?: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? '') : fallback;
-}
-const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const N = Number(arg('persons', '1000000'));
 const VARIANTS = Number(arg('variants', '1000'));
@@ -61,21 +55,10 @@ if (!url) {
   console.error('DATABASE_URL is required (a PostgreSQL server; the benchmark creates and drops its own database there).');
   process.exit(2);
 }
-const log = (s: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 // ---------------------------------------------------------------------------------------------
 // Database: a fresh one, opened through drizzle with a logger that records the SQL the services run.
 
-interface Statement {
-  text: string;
-  params: unknown[];
-}
-let recording: Statement[] | null = null;
-const logger = {
-  logQuery(text: string, params: unknown[]) {
-    recording?.push({ text, params });
-  },
-};
 
 const REUSE = arg('reuse');
 const dbName = REUSE ?? `pulang_bench_${randomBytes(5).toString('hex')}`;
@@ -85,15 +68,7 @@ const dbUrl = (() => {
   return u.toString();
 })();
 
-async function admin<T>(f: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await f(c);
-  } finally {
-    await c.end();
-  }
-}
+const admin = <T>(f: (c: pg.Client) => Promise<T>) => adminWith(pg.Client, url!, f);
 
 // ---------------------------------------------------------------------------------------------
 // Organisations and users of the synthetic network.
@@ -351,40 +326,6 @@ async function describeLoaded(pool: pg.Pool, pop: ReturnType<typeof population>)
 // ---------------------------------------------------------------------------------------------
 // Measuring.
 
-const percentile = (xs: number[], p: number) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
-
-interface Timing {
-  service: number[];
-  plain: number[];
-}
-
-function ctxFor(db: Db, actor: Actor, n: number): Ctx {
-  return createCtx(db, { actor, ip: '127.0.0.1', id: `bench-${n}`, headers: {} } as never);
-}
-
-/** The statements a service call ran, without its audit entry (that is the service's cost, not the query's). */
-const isQuery = (s: Statement) => !/audit_events|pg_advisory_xact_lock/.test(s.text);
-
-async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T; statements: Statement[] }> {
-  recording = [];
-  const t0 = performance.now();
-  const value = await f();
-  const ms = performance.now() - t0;
-  const statements = recording;
-  recording = null;
-  return { ms, value, statements };
-}
-
-async function replay(client: pg.ClientBase, statements: Statement[]): Promise<number> {
-  const t0 = performance.now();
-  for (const s of statements.filter(isQuery)) await client.query(s.text, s.params as unknown[]);
-  return performance.now() - t0;
-}
-
 async function main() {
   const started = new Date();
   if (!REUSE) {
@@ -548,18 +489,13 @@ async function main() {
     log('case reads measured');
 
     // -- Report ----------------------------------------------------------------------------------
-    const fmt = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(1));
-    const row = (name: string, t: Timing, target: number | null) => {
-      const p95 = percentile(t.service, 95);
-      return `| ${name} | ${t.service.length} | ${fmt(percentile(t.service, 50))} | ${fmt(p95)} | ${fmt(percentile(t.service, 99))} | ${fmt(percentile(t.plain, 50))} | ${fmt(percentile(t.plain, 95))} | ${fmt(percentile(t.plain, 99))} | ${target === null ? '' : `≤ ${target}`} | ${target === null ? '' : p95 <= target ? 'yes' : `**no** (+${(p95 - target).toFixed(1)} ms)`} |`;
-    };
+    const row = timingRow;
     const recall = labelled ? recallHits / labelled : NaN;
     const precision = shownAbove ? trueAbove / shownAbove : NaN;
     const lines = [
       `Persons ${loaded.persons.toLocaleString('en')}, cases ${loaded.cases.toLocaleString('en')}, documents ${loaded.documents.toLocaleString('en')}, match keys ${loaded.keys.toLocaleString('en')} (${(loaded.keys / loaded.persons).toFixed(1)} a person), tasks ${loaded.tasks.toLocaleString('en')}, organisations ${loaded.orgs.length}, users ${loaded.users.toLocaleString('en')}; load ${loaded.seconds.toFixed(0)} s; database ${dbSize[0].size} (${sizes.map((s) => `${s.t} ${s.size}`).join(', ')}).`,
       '',
-      '| measure (ms) | n | service p50 | service p95 | service p99 | SQL p50 | SQL p95 | SQL p99 | target p95 | met |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      ...timingHeader,
       row('duplicate candidates (POST /persons/match)', cand, 50),
       row('  of which the matcher alone (findMatches: blocking, decryption, scoring)', matcher, null),
       row('worklist page, all scenarios', allWorklist, 30),
@@ -584,7 +520,7 @@ async function main() {
       caseRead: { p95: percentile(reads.service, 95), sqlP95: percentile(reads.plain, 95) },
       misses,
     };
-    const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, ${(await plain.query<{ v: string }>('select version() as v')).rows[0].v.split(',')[0]}`;
+    const machine = await machineLine(plain);
     const header = [`Run ${started.toISOString()} — ${machine}`, `Command: DATABASE_URL=… npx tsx bench/cases.bench.ts ${process.argv.slice(2).join(' ')}`.trim(), ''];
     console.log([...header, ...lines].join('\n'));
     if (misses.length)
