@@ -30,23 +30,28 @@ import {
   cases,
   caseScreenings,
   caseTasks,
+  locations,
   organizations,
   persons,
+  referrals,
+  services,
   users,
 } from '../src/platform/db/schema.js';
+import { termByCode } from '../src/directory/taxonomy.js';
 import { PASSWORD, startServer, totpCode, type TestServer } from './support/server.js';
 
 const roles = ['system_admin', 'org_admin', 'supervisor', 'case_worker', 'service_focal_point', 'private_partner', 'analyst', 'auditor'] as const;
 type Role = (typeof roles)[number];
 
 /** Where the record a request acts on sits, seen from the caller. */
-type TargetKind = 'none' | 'own' | 'other' | 'self' | 'admin';
+type TargetKind = 'none' | 'own' | 'other' | 'self' | 'admin' | 'received';
 const targetLabel: Record<TargetKind, string> = {
   none: 'no record',
   own: 'own organisation',
   other: 'another organisation',
   self: 'self',
   admin: 'a system administrator of own organisation',
+  received: 'a referral to own organisation',
 };
 
 /** A status the policy allowed (any outcome of the handler), or a refusal by the policy. */
@@ -218,6 +223,87 @@ const supervisorOnCase = (status: number) => ({
   other: by({ supervisor: NOT_FOUND }, FORBIDDEN),
 });
 const caseRoles = (status: number) => by({ supervisor: status, case_worker: status }, FORBIDDEN);
+
+// ---- the service directory ---------------------------------------------------------------------
+// Organisation administrators keep their organisation's services and locations; those who take
+// referrals in (focal points, supervisors) read them and keep capacity.
+
+async function freshService(a: Args) {
+  const [r] = await db()
+    .insert(services)
+    .values({ organizationId: orgOf(a), name: `Layanan ${uniq()}`, termIds: [termByCode.get('shelter')!.id] })
+    .returning({ id: services.id, version: services.version });
+  return r;
+}
+async function freshLocation(a: Args) {
+  const [r] = await db()
+    .insert(locations)
+    .values({ organizationId: orgOf(a), name: `Kantor ${uniq()}`, address: 'Jl. Uji 1', areaCode: '35.78.01.1001' })
+    .returning({ id: locations.id, version: locations.version });
+  return r;
+}
+const directoryReaders = (status: number) => ({
+  own: by({ system_admin: status, org_admin: status, supervisor: status, service_focal_point: status }, FORBIDDEN),
+  other: by({ system_admin: status, org_admin: NOT_FOUND, supervisor: NOT_FOUND, service_focal_point: NOT_FOUND }, FORBIDDEN),
+});
+const directoryKeepers = (status: number) => ({
+  own: by({ system_admin: status, org_admin: status }, FORBIDDEN),
+  other: by({ system_admin: status, org_admin: NOT_FOUND }, FORBIDDEN),
+});
+
+// ---- referrals ---------------------------------------------------------------------------------
+// Targets for referral rows: `self` is a referral from a case assigned to the actor, `own` one from
+// a colleague's case of the actor's organisation, `received` one sent to the actor's organisation
+// from the other organisation's case, `other` one between the other organisation and a third.
+
+let thirdOrgId: string | undefined;
+async function thirdOrg() {
+  thirdOrgId ??= (await db().insert(organizations).values({ name: `Lembaga Ketiga ${uniq()}`, type: 'ngo', level: 'national' }).returning({ id: organizations.id }))[0].id;
+  return thirdOrgId;
+}
+
+/** A case (placed as `target` says) with an open need and, optionally, a consent to share with `to`. */
+async function caseForReferral(a: Args, to?: string) {
+  const c = await freshCase(a);
+  const [need] = await db().insert(caseNeeds).values({ caseId: c.id, type: 'counselling', dimension: 'psychosocial', severity: 'high' }).returning({ id: caseNeeds.id });
+  if (to)
+    await db()
+      .insert(caseConsents)
+      .values({ caseId: c.id, purpose: 'referral_sharing', recipientOrganizationId: to, sharedFields: ['name', 'sex', 'age'], decision: 'given', method: 'signed', givenAt: new Date('2026-11-01T00:00:00Z') });
+  return { ...c, needId: need.id };
+}
+
+async function freshReferral(a: Args, opts: { override?: boolean } = {}) {
+  const sentFromOwn = a.target === 'self' || a.target === 'own';
+  const c = await freshCase({ ...a, target: sentFromOwn ? a.target : 'other' });
+  const to = sentFromOwn ? fx[away(a.actor.home)].id : a.target === 'received' ? a.actor.orgId : await thirdOrg();
+  const [sender] = await db().select({ id: cases.assignedToId }).from(cases).where(eq(cases.id, c.id));
+  const [r] = await db()
+    .insert(referrals)
+    .values({
+      caseId: c.id,
+      fromOrganizationId: c.orgId,
+      toOrganizationId: to,
+      urgency: 'routine',
+      respondBy: new Date(Date.now() + 7 * 86400_000),
+      contactPreference: 'through_case_worker',
+      sharedFields: ['first_name'],
+      sentById: sender.id!,
+      ...(opts.override ? { overrideReason: 'threat_to_life', overrideJustificationEnc: s.cipher.encrypt('Ancaman dari perekrut.'), overrideById: sender.id! } : {}),
+    })
+    .returning({ id: referrals.id, version: referrals.version });
+  return r;
+}
+
+/** Case routes of referrals: those who send them (case holders) on cases in their reach. */
+const referralSenders = onCase;
+/** One referral, seen from the sending side (its case in reach) or the receiving organisation. */
+const onReferral = (status: number) => ({
+  self: by({ supervisor: status, case_worker: status, service_focal_point: NOT_FOUND }, FORBIDDEN),
+  own: by({ supervisor: status, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND }, FORBIDDEN),
+  received: by({ supervisor: status, service_focal_point: status, case_worker: NOT_FOUND }, FORBIDDEN),
+  other: by({ supervisor: NOT_FOUND, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND }, FORBIDDEN),
+});
 
 // Letters only: digits invite the strength estimator's l33t matching, which takes about half a second per check.
 const letters = () => Array.from(randomBytes(8), (b) => 'abcdefghjkmnpqrstuvwxyz'[b % 23]).join('');
@@ -672,6 +758,122 @@ const table: Row[] = [
   // Reference data is public.
   { route: 'GET /areas', anonymous: 200, targets: { none: all(200) } },
   { route: 'GET /countries', anonymous: 200, targets: { none: all(200) } },
+  // The service directory.
+  { route: 'GET /services', anonymous: 401, targets: directoryReaders(200), request: (a) => ({ query: `organizationId=${orgOf(a)}` }) },
+  {
+    route: 'POST /services',
+    anonymous: 401,
+    targets: directoryKeepers(201),
+    request: (a) => ({ body: { organizationId: orgOf(a), name: `Layanan ${uniq()}`, termCodes: ['shelter'] } }),
+  },
+  { route: 'GET /services/{id}', anonymous: 401, targets: directoryReaders(200), request: async (a) => ({ params: { id: (await freshService(a)).id } }) },
+  {
+    route: 'PATCH /services/{id}',
+    anonymous: 401,
+    targets: directoryKeepers(200),
+    request: async (a) => {
+      const sv = await freshService(a);
+      return { params: { id: sv.id }, body: { version: sv.version, status: 'temporarily closed' } };
+    },
+  },
+  {
+    route: 'POST /services/{id}/confirm',
+    anonymous: 401,
+    targets: directoryKeepers(200),
+    request: async (a) => {
+      const sv = await freshService(a);
+      return { params: { id: sv.id }, body: { version: sv.version } };
+    },
+  },
+  {
+    route: 'PATCH /services/{id}/capacity',
+    anonymous: 401,
+    targets: directoryReaders(200),
+    request: async (a) => {
+      const sv = await freshService(a);
+      return { params: { id: sv.id }, body: { version: sv.version, total: 10, free: 2 } };
+    },
+  },
+  { route: 'GET /locations', anonymous: 401, targets: directoryReaders(200), request: (a) => ({ query: `organizationId=${orgOf(a)}` }) },
+  {
+    route: 'POST /locations',
+    anonymous: 401,
+    targets: directoryKeepers(201),
+    request: (a) => ({ body: { organizationId: orgOf(a), name: `Kantor ${uniq()}`, address: 'Jl. Uji 2', areaCode: '35.78.01' } }),
+  },
+  { route: 'GET /locations/{id}', anonymous: 401, targets: directoryReaders(200), request: async (a) => ({ params: { id: (await freshLocation(a)).id } }) },
+  {
+    route: 'PATCH /locations/{id}',
+    anonymous: 401,
+    targets: directoryKeepers(200),
+    request: async (a) => {
+      const l = await freshLocation(a);
+      return { params: { id: l.id }, body: { version: l.version, transportation: 'Angkot dari terminal' } };
+    },
+  },
+  // Referrals.
+  {
+    route: 'GET /cases/{id}/referral-options',
+    anonymous: 401,
+    targets: referralSenders(200),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, query: `organizationId=${fx[away(a.actor.home)].id}` }),
+  },
+  {
+    route: 'GET /cases/{id}/service-suggestions',
+    anonymous: 401,
+    targets: referralSenders(200),
+    request: async (a) => {
+      const c = await caseForReferral(a);
+      return { params: { id: c.id }, query: `needId=${c.needId}` };
+    },
+  },
+  { route: 'GET /cases/{id}/referrals', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{id}/referrals',
+    anonymous: 401,
+    targets: referralSenders(201),
+    request: async (a) => {
+      const to = fx[away(a.actor.home)].id;
+      const c = await caseForReferral(a, to);
+      return {
+        params: { id: c.id },
+        body: { organizationId: to, needIds: [c.needId], urgency: 'routine', contactPreference: 'through_case_worker', sharedFields: ['first_name', 'sex'] },
+      };
+    },
+  },
+  { route: 'GET /referrals', anonymous: 401, targets: { none: by({ supervisor: 200, case_worker: 200, service_focal_point: 200 }, FORBIDDEN) } },
+  { route: 'GET /referrals/counts', anonymous: 401, targets: { none: all(200) } },
+  { route: 'GET /referrals/{id}', anonymous: 401, targets: onReferral(200), request: async (a) => ({ params: { id: (await freshReferral(a)).id } }) },
+  {
+    route: 'GET /referrals/{id}/letter',
+    anonymous: 401,
+    targets: onReferral(200),
+    request: async (a) => ({ params: { id: (await freshReferral(a)).id }, query: 'lang=id' }),
+  },
+  {
+    route: 'POST /referrals/{id}/transitions',
+    anonymous: 401,
+    targets: onReferral(200),
+    // The sender withdraws; the receiver acknowledges.
+    request: async (a) => {
+      const r = await freshReferral(a);
+      return { params: { id: r.id }, body: { version: r.version, to: a.target === 'received' ? 'acknowledged' : 'withdrawn' } };
+    },
+  },
+  {
+    route: 'POST /referrals/{id}/review',
+    anonymous: 401,
+    targets: {
+      self: by({ supervisor: 200, case_worker: FORBIDDEN, service_focal_point: NOT_FOUND }, FORBIDDEN),
+      own: by({ supervisor: 200, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND }, FORBIDDEN),
+      received: by({ supervisor: NOT_FOUND, service_focal_point: FORBIDDEN, case_worker: NOT_FOUND }, FORBIDDEN),
+      other: by({ supervisor: NOT_FOUND, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND }, FORBIDDEN),
+    },
+    request: async (a) => {
+      const r = await freshReferral(a, { override: true });
+      return { params: { id: r.id }, body: { version: r.version, note: 'Ditinjau: ancaman nyata, rujukan tepat.' } };
+    },
+  },
 ];
 
 // ---- running requests ------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 // invented; none belongs to a real person. Later capabilities add their own demo records here.
 import type { BlindIndex } from '../platform/crypto/blind-index.js';
 import { seedDemoCases } from './cases.js';
+import { seedDemoDirectory } from './directory.js';
+import { seedDemoReferrals } from './referrals.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newTotpSecret } from '../auth/totp.js';
 import { appendAudit } from '../audit/service.js';
@@ -65,6 +67,8 @@ export async function seedDemo(db: Db, cipher: FieldCipher, lookup: BlindIndex, 
       await appendAudit(tx, { action: 'user.create', outcome: 'success', actorKind: 'system', targetType: 'user', targetId: u.id, organizationId: ids[p.org], details: { from: 'demo' } });
     }
   });
-  await seedDemoCases(db, cipher, lookup, ids.dinsos!);
+  await seedDemoDirectory(db, ids);
+  const { caseIds } = await seedDemoCases(db, cipher, lookup, ids.dinsos!);
+  await seedDemoReferrals(db, cipher, { fromOrganizationId: ids.dinsos!, toOrganizationId: ids.ngo!, caseIds });
   return { adminTotpSecret };
 }

@@ -32,3 +32,10 @@ export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** Languages services commonly offer (ISO 639-1 or 639-3 where no two-letter code exists). */
 export const serviceLanguages = ['id', 'jv', 'su', 'mad', 'ban', 'bug', 'min', 'sas', 'en', 'ms', 'ar', 'zh', 'tl', 'km', 'my', 'vi', 'th', 'bn'] as const;
+
+/** Kinds of a service's phone number. */
+export const phoneKinds = ['voice', 'whatsapp', 'sms', 'hotline'] as const;
+export type PhoneKind = (typeof phoneKinds)[number];
+
+/** A service not confirmed for this many days is shown as due for a check. */
+export const confirmationDueDays = 90;

@@ -281,3 +281,37 @@ describe('deactivating an organisation', () => {
     expect((await admin.post('/api/v1/organizations/00000000-0000-4000-8000-000000000000/deactivate')).status).toBe(404);
   });
 });
+
+describe('the public profile (description, website, email, phone)', () => {
+  it('is stored on creation, with the phone as E.164 and empty texts as null', async () => {
+    const res = await create({ name: unique('Yayasan Profil'), description: 'Pendampingan purna migran di Jawa Timur.', website: 'https://profil.example.org', email: 'halo@profil.example.org', phone: '0812 3456 7890' });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body).toMatchObject({ description: 'Pendampingan purna migran di Jawa Timur.', website: 'https://profil.example.org', email: 'halo@profil.example.org', phone: '+6281234567890' });
+    const blank = await admin.patch(`/api/v1/organizations/${res.body.id}`, { version: 1, description: '  ', phone: '' });
+    expect(blank.status, blank.text).toBe(200);
+    expect(blank.body).toMatchObject({ description: null, phone: null, website: 'https://profil.example.org', version: 2 });
+  });
+
+  it('is null when not given', async () => {
+    const res = await create({ name: unique('Yayasan Tanpa Profil') });
+    expect(res.body).toMatchObject({ description: null, website: null, email: null, phone: null });
+  });
+
+  it('refuses a website that is not http(s), a bad email and a bad phone, and changes nothing', async () => {
+    const o = await create({ name: unique('Yayasan Salah Profil') });
+    const res = await admin.patch(`/api/v1/organizations/${o.body.id}`, { version: 1, website: 'javascript:alert(1)', phone: '12345' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual({ website: 'invalid_url', phone: 'invalid_phone' });
+    const email = await admin.patch(`/api/v1/organizations/${o.body.id}`, { version: 1, email: 'bukan-email' });
+    expect(email.body.error.fields).toEqual({ email: 'invalid_email' });
+    expect((await query(`select website, phone, email, version from organizations where id = '${o.body.id}'`))[0]).toEqual({ website: null, phone: null, email: null, version: 1 });
+  });
+
+  it("lets an organisation administrator edit their own organisation's profile", async () => {
+    const own = await s.org();
+    const orgAdmin = await s.signedIn({ organizationId: own.id, roles: ['org_admin'] });
+    const res = await orgAdmin.patch(`/api/v1/organizations/${own.id}`, { version: 1, website: 'http://milikku.example.org', email: 'kontak@milikku.example.org' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ website: 'http://milikku.example.org', email: 'kontak@milikku.example.org' });
+  });
+});

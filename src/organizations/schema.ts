@@ -14,6 +14,11 @@ export const organizationSchema = z
     areaName: z.string().nullable(),
     parentId: z.uuid().nullable(),
     parentName: z.string().nullable(),
+    /** Public profile, published in the service directory. */
+    description: z.string().nullable(),
+    website: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable().describe('E.164'),
     active: z.boolean(),
     version: z.number().int(),
     createdAt: z.date(),
@@ -33,6 +38,11 @@ const fields = {
     .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'Use a Kemendagri area code such as 33 or 33.01.')
     .nullish(),
   parentId: z.uuid().nullish(),
+  // Public profile for the service directory.
+  description: z.string().trim().max(4000).nullish(),
+  website: z.string().trim().max(500).nullish().describe('http or https (`invalid_url`)'),
+  email: z.email().max(200).nullish(),
+  phone: z.string().trim().max(30).nullish().describe('E.164, or an Indonesian number as typed (08…); stored as E.164 (`invalid_phone`)'),
 };
 
 export const organizationCreate = z.object(fields).meta({ id: 'OrganizationCreate' });

@@ -7,6 +7,8 @@ import { areas, organizations } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/http/context.js';
 import { badRequest, conflict, notFound } from '../platform/http/errors.js';
 import { isUniqueViolation } from '../platform/db/errors.js';
+import { organizationRenamed } from '../directory/search-text.js';
+import { normalisePhone } from '../persons/normalise.js';
 import { findOrganization, listOrganizations } from './dal.js';
 import type { organizationCreate, organizationQuery, organizationUpdate } from './schema.js';
 
@@ -33,6 +35,35 @@ async function checkReferences(tx: DbHandle, input: { areaCode?: string | null; 
   }
 }
 
+type Profile = { description?: string | null; website?: string | null; email?: string | null; phone?: string | null };
+
+/** The public profile as stored: empty texts become null, the phone E.164, the website http(s) only. */
+function profileColumns<T extends Profile>(input: T): T {
+  const out = { ...input };
+  const fields: Record<string, string> = {};
+  for (const k of ['description', 'website', 'email', 'phone'] as const) {
+    const v = out[k];
+    if (typeof v === 'string' && v.trim() === '') out[k] = null;
+  }
+  if (out.website) {
+    let ok = false;
+    try {
+      const u = new URL(out.website);
+      ok = (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
+    } catch {
+      ok = false;
+    }
+    if (!ok) fields.website = 'invalid_url';
+  }
+  if (out.phone) {
+    const n = normalisePhone(out.phone);
+    if (!n) fields.phone = 'invalid_phone';
+    else out.phone = n;
+  }
+  if (Object.keys(fields).length) throw badRequest('Some profile fields are invalid.', fields);
+  return out;
+}
+
 const duplicateName = () => conflict('An organisation with this name already exists.', 'duplicate', undefined, { name: 'duplicate' });
 
 export async function list(ctx: Ctx, q: z.infer<typeof organizationQuery>) {
@@ -49,10 +80,11 @@ export async function read(ctx: Ctx, id: string) {
 
 export async function create(ctx: Ctx, input: z.infer<typeof organizationCreate>) {
   await ctx.require('organization.create');
+  const values = profileColumns(input);
   return ctx.db.transaction(async (tx) => {
-    await checkReferences(tx, input);
+    await checkReferences(tx, values);
     try {
-      const [row] = await tx.insert(organizations).values(input).returning({ id: organizations.id });
+      const [row] = await tx.insert(organizations).values(values).returning({ id: organizations.id });
       await ctx.audit(tx, { action: 'organization.create', outcome: 'success', targetType: 'organization', targetId: row.id });
       return (await findOrganization(tx, row.id))!;
     } catch (e) {
@@ -84,6 +116,8 @@ async function change(ctx: Ctx, id: string, version: number, set: Partial<typeof
     // A concurrent change committed between the read above and this update: nothing was written.
     if (!updated.length)
       throw conflict('Someone else changed this organisation; review the current values.', 'version_conflict', { current: await findOrganization(tx, id) });
+    // Services carry the organisation's name in their search text and published records.
+    if ((set.name !== undefined && set.name !== current.name) || (set.acronym !== undefined && set.acronym !== current.acronym)) await organizationRenamed(tx, id);
     await ctx.audit(tx, { action, outcome: 'success', targetType: 'organization', targetId: id, details: { fields: Object.keys(set) } });
     return (await findOrganization(tx, id))!;
   });
@@ -92,7 +126,7 @@ async function change(ctx: Ctx, id: string, version: number, set: Partial<typeof
 export async function update(ctx: Ctx, id: string, input: z.infer<typeof organizationUpdate>) {
   await ctx.require('organization.update', target(id));
   const { version, ...set } = input;
-  return change(ctx, id, version, set, 'organization.update');
+  return change(ctx, id, version, profileColumns(set), 'organization.update');
 }
 
 export async function setActive(ctx: Ctx, id: string, active: boolean) {

@@ -42,7 +42,12 @@ function readCsv(file: string): string[][] {
     });
 }
 
-const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s\-/(])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+// Upper-case source names in title case, keeping the abbreviations that are written in capitals.
+const titleCase = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/(^|[\s\-/(])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase())
+    .replace(/\bDki\b/g, 'DKI');
 
 // One statement per table with the rows as a JSON parameter: far faster than many multi-row
 // INSERTs (PGlite spends most of its time per statement), and the same on both engines.
@@ -69,7 +74,8 @@ export async function record(tx: DbHandle, name: string, version: string) {
 }
 
 export async function loadAreas(db: Db) {
-  const version = packageVersion('idn-area-data');
+  // The suffix changes when the way names are written here changes, so existing databases reload.
+  const version = `${packageVersion('idn-area-data')}+names-2`;
   if (await loaded(db, 'areas', version)) return;
   const dir = require.resolve('idn-area-data/package.json').replace(/package\.json$/, 'data/');
   const rows: { code: string; parentCode: string | null; level: string; name: string }[] = [];

@@ -96,3 +96,50 @@ export function ageBandOf(age: number): (typeof ageBands)[number] {
   if (age < 60) return '45-59';
   return '60+';
 }
+
+/** The two boxes of the referral list: what the organisation received, and what its cases sent. */
+export const referralBoxes = ['incoming', 'outgoing'] as const;
+export type ReferralBox = (typeof referralBoxes)[number];
+/**
+ * Filters of the referral list. open: not ended; awaiting: waiting for an answer (accept or
+ * decline), overdue ones included; overdue: waiting past the deadline; ended: declined,
+ * completed, closed or withdrawn; review: sent under a supervisor's override that no supervisor
+ * has reviewed yet; all.
+ */
+export const referralStatusFilters = ['open', 'awaiting', 'overdue', 'ended', 'review', 'all'] as const;
+export type ReferralStatusFilter = (typeof referralStatusFilters)[number];
+
+/** Letter languages. */
+export const letterLanguages = ['id', 'en'] as const;
+export type LetterLanguage = (typeof letterLanguages)[number];
+
+/**
+ * Why a service ranks where it does in the suggestions, each with the ranking component it
+ * belongs to. `area_unknown`: the person's home village is not recorded, so coverage cannot be judged.
+ */
+export const suggestionReasonCodes = [
+  'serves_need',
+  'covers_village',
+  'covers_district',
+  'covers_regency',
+  'covers_province',
+  'nationwide',
+  'outside_area',
+  'area_unknown',
+  'speaks_language',
+  'language_unknown',
+  'no_common_language',
+  'eligible',
+  'not_eligible',
+  'has_capacity',
+  'no_capacity',
+  'capacity_unknown',
+  'accepts_often',
+  'accepts_rarely',
+  'answers_quickly',
+  'answers_slowly',
+  'no_record',
+] as const;
+export type SuggestionReasonCode = (typeof suggestionReasonCodes)[number];
+/** Details of `not_eligible`: which rule of the service the person does not meet. */
+export const ineligibilityDetails = ['sex', 'age', 'case_type', 'direction'] as const;

@@ -261,6 +261,12 @@ const servicesRoute = createRoute({
   component: lazyRouteComponent(() => import('./directory/ServicesPage'), 'ServicesPage'),
 });
 
+const serviceNewRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'services/new',
+  component: lazyRouteComponent(() => import('./directory/ServiceCreatePage'), 'ServiceCreatePage'),
+});
+
 const serviceRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'services/$serviceId',
@@ -314,6 +320,7 @@ const routeTree = rootRoute.addChildren([
     caseRoute,
     personRoute,
     servicesRoute,
+    serviceNewRoute,
     serviceRoute,
     referralsRoute,
     referralRoute,

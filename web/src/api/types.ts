@@ -82,6 +82,11 @@ export interface Organization {
   areaName: string | null;
   parentId: string | null;
   parentName: string | null;
+  /** Public profile shown in the service directory. */
+  description: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
   active: boolean;
   version: number;
   createdAt: string;

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { organizationLevels, organizationTypes, type Organization, type OrganizationLevel, type OrganizationType } from '../api/types';
 import { fieldError } from '../i18n/errors';
 import { AreaPicker } from '../reference/AreaPicker';
-import { SelectField, TextField } from '../ui/Field';
-import type { OrganizationInput } from './api';
+import { SelectField, TextAreaField, TextField } from '../ui/Field';
+import { profileOf, type OrganizationInput } from './api';
 import { OrganizationSelect } from './OrganizationSelect';
 
 export interface OrganizationFormState {
@@ -14,9 +14,24 @@ export interface OrganizationFormState {
   level: OrganizationLevel | '';
   areaCode: string | null;
   parentId: string | null;
+  description: string;
+  website: string;
+  email: string;
+  phone: string;
 }
 
-export const emptyOrganizationForm: OrganizationFormState = { name: '', acronym: '', type: '', level: '', areaCode: null, parentId: null };
+export const emptyOrganizationForm: OrganizationFormState = {
+  name: '',
+  acronym: '',
+  type: '',
+  level: '',
+  areaCode: null,
+  parentId: null,
+  description: '',
+  website: '',
+  email: '',
+  phone: '',
+};
 
 export const organizationToForm = (o: Organization): OrganizationFormState => ({
   name: o.name,
@@ -25,6 +40,10 @@ export const organizationToForm = (o: Organization): OrganizationFormState => ({
   level: o.level,
   areaCode: o.areaCode,
   parentId: o.parentId,
+  description: profileOf(o).description ?? '',
+  website: profileOf(o).website ?? '',
+  email: profileOf(o).email ?? '',
+  phone: profileOf(o).phone ?? '',
 });
 
 export const formToInput = (f: OrganizationFormState): OrganizationInput => ({
@@ -34,6 +53,10 @@ export const formToInput = (f: OrganizationFormState): OrganizationInput => ({
   level: f.level as OrganizationLevel,
   areaCode: f.areaCode,
   parentId: f.parentId,
+  description: f.description.trim() || null,
+  website: f.website.trim() || null,
+  email: f.email.trim() || null,
+  phone: f.phone.trim() || null,
 });
 
 export function OrganizationFields({
@@ -116,6 +139,51 @@ export function OrganizationFields({
         emptyLabel={t('organizations.noParent')}
         error={fieldError(error, 'parentId')}
       />
+      <fieldset className="field">
+        <legend>{t('directory.orgProfile.title')}</legend>
+        <p className="hint">{t('directory.orgProfile.hint')}</p>
+        <TextAreaField
+          label={t('directory.orgProfile.description')}
+          name="description"
+          rows={3}
+          maxLength={4000}
+          value={value.description}
+          onChange={(e) => set('description', e.target.value)}
+          error={fieldError(error, 'description')}
+        />
+        <TextField
+          label={t('directory.orgProfile.website')}
+          name="website"
+          type="url"
+          inputMode="url"
+          maxLength={500}
+          placeholder="https://"
+          value={value.website}
+          onChange={(e) => set('website', e.target.value)}
+          error={fieldError(error, 'website')}
+        />
+        <TextField
+          label={t('directory.orgProfile.email')}
+          name="email"
+          type="email"
+          inputMode="email"
+          maxLength={200}
+          value={value.email}
+          onChange={(e) => set('email', e.target.value)}
+          error={fieldError(error, 'email')}
+        />
+        <TextField
+          label={t('directory.orgProfile.phone')}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          maxLength={30}
+          value={value.phone}
+          onChange={(e) => set('phone', e.target.value)}
+          error={fieldError(error, 'phone')}
+          hint={t('directory.hints.phone')}
+        />
+      </fieldset>
     </>
   );
 }

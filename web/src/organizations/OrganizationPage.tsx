@@ -14,7 +14,7 @@ import { ErrorAlert, StatusMessage } from '../ui/Messages';
 import { VersionConflict } from '../ui/VersionConflict';
 import { RecordPage } from '../ui/RecordPage';
 import { usePageTitle } from '../ui/usePageTitle';
-import { organizationKeys, organizationQuery, setOrganizationActive, updateOrganization } from './api';
+import { organizationKeys, organizationQuery, profileOf, setOrganizationActive, updateOrganization } from './api';
 import { formToInput, OrganizationFields, organizationToForm, type OrganizationFormState } from './OrganizationForm';
 
 const route = getRouteApi('/app/organizations/$organizationId');
@@ -47,6 +47,14 @@ function Summary({ o }: { o: Organization }) {
       <dd>{o.areaName ? `${o.areaName} (${o.areaCode})` : '—'}</dd>
       <dt>{t('organizations.fields.parent')}</dt>
       <dd>{o.parentName ?? '—'}</dd>
+      <dt>{t('directory.orgProfile.description')}</dt>
+      <dd className="break">{profileOf(o).description ?? '—'}</dd>
+      <dt>{t('directory.orgProfile.website')}</dt>
+      <dd className="break">{profileOf(o).website ?? '—'}</dd>
+      <dt>{t('directory.orgProfile.email')}</dt>
+      <dd className="break">{profileOf(o).email ?? '—'}</dd>
+      <dt>{t('directory.orgProfile.phone')}</dt>
+      <dd>{profileOf(o).phone ?? '—'}</dd>
       <dt>{t('common.status')}</dt>
       <dd>{o.active ? t('organizations.status.active') : t('organizations.status.inactive')}</dd>
       <dt>{t('common.updatedAt')}</dt>

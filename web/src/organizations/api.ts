@@ -30,7 +30,17 @@ export const organizationQuery = (id: string) =>
     queryFn: ({ signal }) => api<Organization>(`/organizations/${encodeURIComponent(id)}`, { signal }),
   });
 
-export interface OrganizationInput {
+/** The public profile published in the service directory (not yet in the shared Organization type). */
+export interface OrganizationProfile {
+  description: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export const profileOf = (o: Organization): OrganizationProfile => ({ description: o.description, website: o.website, email: o.email, phone: o.phone });
+
+export interface OrganizationInput extends OrganizationProfile {
   name: string;
   acronym: string | null;
   type: OrganizationType;

@@ -38,7 +38,7 @@ export function MainNav({ me, enrolling }: { me: Me; enrolling: boolean }) {
                 <Link to="/referrals">{t('nav.referrals')}</Link>
               </li>
             ) : null}
-            {can(me, 'directory.manage') ? (
+            {can(me, 'directory.manage') || can(me, 'directory.updateCapacity') ? (
               <li>
                 <Link to="/services">{t('nav.services')}</Link>
               </li>

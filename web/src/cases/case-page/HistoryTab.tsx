@@ -51,6 +51,10 @@ function HistoryEntry({ h, c }: { h: Item; c: CaseOut }) {
   } else if (h.kind === 'determination') {
     const from = h.fromValue ? labelOf(determinations, h.fromValue) : null;
     detail = `${from ? `${from} → ` : ''}${labelOf(determinations, h.toValue)}`;
+  } else if (h.kind === 'referral') {
+    const from = h.fromValue ? textOr(`referrals.status.${h.fromValue}`, h.fromValue) : null;
+    const to = h.toValue ? textOr(`referrals.status.${h.toValue}`, h.toValue) : '';
+    detail = from ? `${from} → ${to}` : to;
   } else if (h.kind === 'assignment') {
     detail = h.fromValue ? `${userName(h.fromValue)} → ${userName(h.toValue)}` : userName(h.toValue);
   }
