@@ -210,17 +210,20 @@ async function freshPart<T extends PgTable>(table: T, values: (caseId: string) =
   return { case: c, id: row.id, version: row.version ?? 1 };
 }
 
-/** Roles that reach cases: supervisors their organisation's, case workers the ones assigned to them. */
+/**
+ * Roles that reach cases: supervisors their organisation's, case workers the ones assigned to them.
+ * Roles that never read cases get 404 on a case or person record too (cases/access.ts).
+ */
 const onCase = (status: number) => ({
-  self: by({ supervisor: status, case_worker: status }, FORBIDDEN),
-  own: by({ supervisor: status, case_worker: NOT_FOUND }, FORBIDDEN),
-  other: by({ supervisor: NOT_FOUND, case_worker: NOT_FOUND }, FORBIDDEN),
+  self: by({ supervisor: status, case_worker: status }, NOT_FOUND),
+  own: by({ supervisor: status, case_worker: NOT_FOUND }, NOT_FOUND),
+  other: by({ supervisor: NOT_FOUND, case_worker: NOT_FOUND }, NOT_FOUND),
 });
-/** Supervisor-only actions on a case (assignment, determination, merge). */
+/** Supervisor-only actions on a case (assignment, determination, merge): a case worker's roles lack them. */
 const supervisorOnCase = (status: number) => ({
-  self: by({ supervisor: status }, FORBIDDEN),
-  own: by({ supervisor: status }, FORBIDDEN),
-  other: by({ supervisor: NOT_FOUND }, FORBIDDEN),
+  self: by({ supervisor: status, case_worker: FORBIDDEN }, NOT_FOUND),
+  own: by({ supervisor: status, case_worker: FORBIDDEN }, NOT_FOUND),
+  other: by({ supervisor: NOT_FOUND, case_worker: FORBIDDEN }, NOT_FOUND),
 });
 const caseRoles = (status: number) => by({ supervisor: status, case_worker: status }, FORBIDDEN);
 

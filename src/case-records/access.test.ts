@@ -122,12 +122,12 @@ describe('access to the parts of a case', () => {
     expect(res.body.error.code).toBe('not_found');
   });
 
-  it('answers 403 to roles that never read case records', async () => {
+  it('answers 404 to roles that never read case records, as for a case out of reach', async () => {
     const admin = await s.signedIn({ organizationId: owner.user.organizationId, roles: ['org_admin'] });
     const analyst = await s.signedIn({ organizationId: owner.user.organizationId, roles: ['analyst'] });
     for (const who of [admin, analyst]) {
-      expect((await who.get(`/api/v1/cases/${caseId}/notes`)).status).toBe(403);
-      expect((await who.post(`/api/v1/cases/${caseId}/needs`, { type: 'shelter', severity: 'low' })).status).toBe(403);
+      expect((await who.get(`/api/v1/cases/${caseId}/notes`)).status).toBe(404);
+      expect((await who.post(`/api/v1/cases/${caseId}/needs`, { type: 'shelter', severity: 'low' })).status).toBe(404);
     }
   });
 

@@ -2,11 +2,11 @@
 // here, so that reach (own organisation for supervisors, own cases for case workers) is decided
 // the same way for the case and for each of its parts.
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
-import type { Action } from '../policy/policy.js';
+import { reachOf, type Action, type Target } from '../policy/policy.js';
 import type { DbHandle } from '../platform/db/client.js';
 import { cases, persons } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/http/context.js';
-import { notFound } from '../platform/http/errors.js';
+import { HttpError, notFound } from '../platform/http/errors.js';
 
 export interface CaseHead {
   id: string;
@@ -40,13 +40,29 @@ export async function findCaseHead(db: DbHandle, id: string): Promise<CaseHead |
 }
 
 /**
+ * The policy's answer for one case or person record, with one difference: a caller who may not
+ * read such records at all (administrators, focal points, partners, analysts, auditors) gets 404
+ * rather than 403, so that a case ID tells someone outside the case nothing, even that it is one
+ * (a referral's receiver included). Those who hold cases still hear 403 for an action their roles
+ * lack (a case worker recording a determination). The denial is audited either way.
+ */
+async function requireRecord(ctx: Ctx, action: Action, readAction: Action, target: Target & { type: string; id: string }) {
+  try {
+    await ctx.require(action, target);
+  } catch (e) {
+    if (e instanceof HttpError && e.statusCode === 403 && !reachOf(ctx.who(), readAction)) throw notFound();
+    throw e;
+  }
+}
+
+/**
  * The case if the caller may take `action` on it; otherwise the denial is audited and the answer
- * is 404 (or 403 when the caller's roles never allow the action). An unknown ID answers exactly
- * like a case of another organisation.
+ * is 404 (403 only to case holders whose roles never allow the action). An unknown ID answers
+ * exactly like a case of another organisation.
  */
 export async function requireCase(ctx: Ctx, id: string, action: Action = 'case.read', db: DbHandle = ctx.db): Promise<CaseHead> {
   const c = await findCaseHead(db, id);
-  await ctx.require(action, { type: 'case', id, organizationId: c?.organizationId ?? null, userIds: c ? caseUsers(c) : [] });
+  await requireRecord(ctx, action, 'case.read', { type: 'case', id, organizationId: c?.organizationId ?? null, userIds: c ? caseUsers(c) : [] });
   if (!c) throw notFound();
   return c;
 }
@@ -72,7 +88,7 @@ export async function personUsers(db: DbHandle, personId: string): Promise<{ org
 
 export async function requirePerson(ctx: Ctx, id: string, action: Action = 'person.read', db: DbHandle = ctx.db) {
   const p = await personUsers(db, id);
-  await ctx.require(action, { type: 'person', id, organizationId: p?.organizationId ?? null, userIds: p?.userIds ?? [] });
+  await requireRecord(ctx, action, 'person.read', { type: 'person', id, organizationId: p?.organizationId ?? null, userIds: p?.userIds ?? [] });
   if (!p) throw notFound();
   return p;
 }

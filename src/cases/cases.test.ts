@@ -369,9 +369,9 @@ describe('who reaches a case', () => {
     expect((await worker2A.get(`/api/v1/cases/${c.id}`)).status).toBe(200);
   });
 
-  it('administrators never read cases', async () => {
+  it('administrators never read cases: a case ID tells them nothing (404), the list is refused (403)', async () => {
     const c = await newCase(supA);
-    expect((await adminA.get(`/api/v1/cases/${c.id}`)).status).toBe(403);
+    expect((await adminA.get(`/api/v1/cases/${c.id}`)).status).toBe(404);
     expect((await adminA.get('/api/v1/cases')).status).toBe(403);
   });
 });

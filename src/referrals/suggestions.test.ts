@@ -184,6 +184,6 @@ describe('suggestions through the API', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual({ needId: 'unknown_need' });
     expect((await w.worker2.get(`/api/v1/cases/${c.id}/service-suggestions?needId=${c.needIds[0]}`)).status).toBe(404);
-    expect((await w.focal.get(`/api/v1/cases/${c.id}/service-suggestions?needId=${c.needIds[0]}`)).status).toBe(403);
+    expect((await w.focal.get(`/api/v1/cases/${c.id}/service-suggestions?needId=${c.needIds[0]}`)).status).toBe(404);
   });
 });
