@@ -10,6 +10,7 @@ import type { App, Deps } from '../platform/http/types.js';
 import {
   areaCodesNeeded,
   locationFull,
+  locationOfSal,
   organizationFull,
   organizationListItemOfRow,
   salFull,
@@ -102,22 +103,7 @@ async function fullServices(db: DbHandle, rows: ServiceRow[], lang: Lang): Promi
 
 async function fullSals(db: DbHandle, rows: SalRow[], lang: Lang): Promise<Json[]> {
   if (!rows.length) return [];
-  const here = (r: SalRow): LinkedLocationRow => ({
-    sal_id: r.sal_id,
-    service_id: r.id,
-    sal_description: r.sal_description,
-    id: r.loc_id,
-    organization_id: r.loc_organization_id,
-    name: r.loc_name,
-    description: r.loc_description,
-    address: r.loc_address,
-    area_code: r.loc_area_code,
-    postal_code: r.loc_postal_code,
-    latitude: r.loc_latitude,
-    longitude: r.loc_longitude,
-    transportation: r.loc_transportation,
-    accessibility: r.loc_accessibility,
-  });
+  const here = (r: SalRow): LinkedLocationRow => ({ sal_id: r.sal_id, service_id: r.id, sal_description: r.sal_description, ...locationOfSal(r) });
   const areas = await areaNames(db, areaCodesNeeded(rows, rows.map(here)));
   return rows.map((r) => salFull(r, [here(r)], areas, lang));
 }
