@@ -254,7 +254,7 @@ export const serviceSuggestionsSchema = z
         }),
         score: z.number().min(0).max(1),
         reasons: z.array(suggestionReason).describe('serves_need first, then by the weight of the component'),
-        capacity: z.object({ free: z.number().int().nullable(), total: z.number().int().nullable(), maxOpenReferrals: z.number().int().nullable(), openReferrals: z.number().int() }).nullable(),
+        capacity: z.object({ free: z.number().int().nullable(), total: z.number().int().nullable(), maxOpenReferrals: z.number().int().nullable(), openReferrals: z.number().int().nullable().describe('Counted where the service limits its open referrals') }).nullable(),
         acceptanceRate: z.number().nullable(),
         meanResponseHours: z.number().nullable(),
       }),

@@ -166,7 +166,7 @@ describe('suggestions through the API', () => {
     const [first, second, third] = res.body.items;
     expect(first).toMatchObject({
       service: { id: near.id, organization: { id: w.ngo.id, type: 'ngo' }, termCodes: ['mental_health'], languages: ['jv', 'id'] },
-      capacity: { free: 2, total: 6, maxOpenReferrals: null, openReferrals: 0 },
+      capacity: { free: 2, total: 6, maxOpenReferrals: null, openReferrals: null },
       acceptanceRate: null,
       meanResponseHours: null,
     });

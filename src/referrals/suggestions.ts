@@ -61,7 +61,8 @@ export interface Candidate {
   capacityTotal: number | null;
   capacityFree: number | null;
   maxOpenReferrals: number | null;
-  openReferrals: number;
+  /** Counted only where the service limits its open referrals (that is all it is used for). */
+  openReferrals: number | null;
   referralsAnswered: number;
   referralsAccepted: number;
   responseHoursTotal: number;
@@ -122,7 +123,7 @@ export function ineligibility(p: SuggestionPerson, c: Candidate): ('sex' | 'age'
 function capacity(c: Candidate): { value: number; reason: Reason } {
   const facts: boolean[] = [];
   if (c.capacityFree !== null) facts.push(c.capacityFree > 0);
-  if (c.maxOpenReferrals !== null) facts.push(c.openReferrals < c.maxOpenReferrals);
+  if (c.maxOpenReferrals !== null) facts.push((c.openReferrals ?? 0) < c.maxOpenReferrals);
   if (!facts.length) return { value: 0.5, reason: { code: 'capacity_unknown' } };
   if (facts.includes(false)) return { value: 0, reason: { code: 'no_capacity' } };
   return { value: 1, reason: c.capacityFree !== null ? { code: 'has_capacity', detail: String(c.capacityFree) } : { code: 'has_capacity' } };
@@ -205,21 +206,26 @@ const pgArray = (values: readonly string[]) => `{${values.join(',')}}`;
 export async function findCandidates(db: DbHandle, q: { termIds: string[]; villageCode: string | null; excludeOrganizationId: string }): Promise<Candidate[]> {
   const chain = q.villageCode ? areaCodesOf(q.villageCode) : [];
   const level = (code: string | undefined, n: number) => (code ? sql`when s.area_codes && ${pgArray([code])}::text[] then ${n}` : sql``);
+  // The page of candidates first (ordered by how closely they cover the home area), then their
+  // organisations and, only where a service limits its open referrals, the count of those.
   const res = (await db.execute(sql`
     select s.id, s.name, o.id as "orgId", o.name as "orgName", o.type as "orgType",
       s.term_ids::text[] as "termIds", s.languages, s.eligible_sexes as "eligibleSexes", s.min_age as "minAge", s.max_age as "maxAge",
       s.eligible_case_types as "eligibleCaseTypes", s.eligible_directions as "eligibleDirections", s.nationwide, s.area_codes as "areaCodes",
       s.capacity_total as "capacityTotal", s.capacity_free as "capacityFree", s.max_open_referrals as "maxOpenReferrals",
       s.referrals_answered as "referralsAnswered", s.referrals_accepted as "referralsAccepted", s.response_hours_total as "responseHoursTotal",
-      (select count(*)::int from referrals r where r.service_id = s.id and r.status in (${sql.join(
+      case when s.max_open_referrals is not null then (select count(*)::int from referrals r where r.service_id = s.id and r.status in (${sql.join(
         openReferralStatuses.map((x) => sql`${x}`),
         sql`, `,
-      )})) as "openReferrals"
-    from services s
-    join organizations o on o.id = s.organization_id and o.active
-    where s.term_ids && ${pgArray(q.termIds)}::uuid[] and s.status = 'active' and s.organization_id <> ${q.excludeOrganizationId}
-    order by (case ${level(chain[3], 5)} ${level(chain[2], 4)} ${level(chain[1], 3)} ${level(chain[0], 2)} when s.nationwide then 1 else 0 end) desc, s.id
-    limit ${candidateCap}`)) as unknown as { rows: (Omit<Candidate, 'organization'> & { orgId: string; orgName: string; orgType: string })[] };
+      )})) end as "openReferrals"
+    from (
+      select s.* from services s
+      where s.term_ids && ${pgArray(q.termIds)}::uuid[] and s.status = 'active' and s.organization_id <> ${q.excludeOrganizationId}
+        and exists (select 1 from organizations a where a.id = s.organization_id and a.active)
+      order by (case ${level(chain[3], 5)} ${level(chain[2], 4)} ${level(chain[1], 3)} ${level(chain[0], 2)} when s.nationwide then 1 else 0 end) desc, s.id
+      limit ${candidateCap}
+    ) s
+    join organizations o on o.id = s.organization_id`)) as unknown as { rows: (Omit<Candidate, 'organization'> & { orgId: string; orgName: string; orgType: string })[] };
   return res.rows.map(({ orgId, orgName, orgType, ...r }) => ({
     ...r,
     responseHoursTotal: Number(r.responseHoursTotal),

@@ -652,8 +652,11 @@ export const referrals = pgTable(
   },
   (t) => [
     index('referrals_case_idx').on(t.caseId, t.sentAt),
+    // Inbox pages read each status in order: open ones by deadline, ended ones newest first.
     index('referrals_inbox_idx').on(t.toOrganizationId, t.status, t.respondBy, t.id),
     index('referrals_outbox_idx').on(t.fromOrganizationId, t.status, t.respondBy, t.id),
+    index('referrals_inbox_sent_idx').on(t.toOrganizationId, t.status, t.sentAt.desc(), t.id),
+    index('referrals_outbox_sent_idx').on(t.fromOrganizationId, t.status, t.sentAt.desc(), t.id),
     index('referrals_service_idx').on(t.serviceId, t.status),
   ],
 );

@@ -469,7 +469,7 @@ export function reasonText(
     case 'has_capacity': {
       const c = s.capacity;
       if (c && c.free !== null) return own('free_places', { count: c.free });
-      if (c && c.maxOpenReferrals !== null) return own('open_slots', { count: Math.max(0, c.maxOpenReferrals - c.openReferrals) });
+      if (c && c.maxOpenReferrals !== null) return own('open_slots', { count: Math.max(0, c.maxOpenReferrals - (c.openReferrals ?? 0)) });
       return own(r.code);
     }
     case 'accepts_often':

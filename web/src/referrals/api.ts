@@ -140,7 +140,7 @@ export interface Suggestion {
   service: { id: string; name: string; organization: { id: string; name: string; type: OrganizationType }; termCodes: string[]; languages: string[] };
   score: number;
   reasons: SuggestionReason[];
-  capacity: { free: number | null; total: number | null; maxOpenReferrals: number | null; openReferrals: number } | null;
+  capacity: { free: number | null; total: number | null; maxOpenReferrals: number | null; openReferrals: number | null } | null;
   acceptanceRate: number | null;
   meanResponseHours: number | null;
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "referrals_inbox_sent_idx" ON "referrals" USING btree ("to_organization_id","status","sent_at" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "referrals_outbox_sent_idx" ON "referrals" USING btree ("from_organization_id","status","sent_at" DESC NULLS LAST,"id");
