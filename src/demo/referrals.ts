@@ -31,30 +31,30 @@ interface Plan {
 }
 
 const plans: Plan[] = [
-  { key: 'awaiting', urgency: 'urgent', sentHoursAgo: 6, message: 'Mohon pendampingan psikososial; ibu ini lebih nyaman berbicara dalam bahasa Jawa.', moves: [] },
+  { key: 'awaiting', urgency: 'urgent', sentHoursAgo: 6, message: 'Mohon segera dihubungi melalui pendamping kasus; ia lebih nyaman berbicara dalam bahasa daerahnya.', moves: [] },
   {
     key: 'overdue',
     urgency: 'routine',
     sentHoursAgo: 9 * 24,
-    message: 'Membutuhkan bantuan untuk memulai usaha kecil di desa asal.',
+    message: 'Mohon kabar apakah lembaga Anda dapat membantu kebutuhan ini dalam bulan ini.',
     moves: [{ to: 'acknowledged', hoursAgo: 8 * 24, note: 'Sudah kami terima, akan dibahas dalam rapat tim.' }],
   },
   {
     key: 'accepted',
     urgency: 'urgent',
     sentHoursAgo: 3 * 24,
-    message: 'Perlu konseling trauma setelah pulang dari Kamboja.',
-    moves: [{ to: 'accepted', hoursAgo: 2 * 24, note: 'Sesi pertama dijadwalkan minggu ini di kantor kami.' }],
+    message: 'Baru pulang dan ingin mulai secepatnya; keluarga mendukung.',
+    moves: [{ to: 'accepted', hoursAgo: 2 * 24, note: 'Pertemuan pertama dijadwalkan minggu ini di kantor kami.' }],
   },
   {
     key: 'completed',
     urgency: 'routine',
     sentHoursAgo: 25 * 24,
-    message: 'Mohon dukungan pelatihan keterampilan dan pendampingan kerja.',
+    message: 'Mohon pendampingan sampai kebutuhan ini terpenuhi.',
     moves: [
       { to: 'accepted', hoursAgo: 23 * 24 },
       { to: 'in_progress', hoursAgo: 20 * 24 },
-      { to: 'completed', hoursAgo: 3 * 24, outcome: 'delivered', note: 'Pelatihan menjahit selesai; sudah mulai menerima pesanan.' },
+      { to: 'completed', hoursAgo: 3 * 24, outcome: 'delivered', note: 'Layanan selesai diberikan; tindak lanjut diserahkan kembali ke pendamping kasus.' },
     ],
   },
 ];
