@@ -185,7 +185,7 @@ const referralsTab = (c: CaseOut) => `/cases/${c.id}?tab=referrals`;
 
 /** Opens the inbox through the navigation, narrows it to the case's reference and returns its row. */
 async function inboxRow(page: Page, reference: string, status?: string) {
-  await navigateTo(page, 'Rujukan');
+  await navigateTo(page, /^Rujukan/);
   await expect(page.getByRole('heading', { level: 1, name: 'Rujukan' })).toBeVisible();
   if (status) await page.getByRole('navigation', { name: 'Saring menurut status' }).getByRole('link', { name: status, exact: true }).click();
   await page.getByRole('searchbox', { name: 'Nomor kasus' }).fill(reference);
@@ -519,7 +519,7 @@ test('in English: the send form, the outgoing box and a referral (axe)', async (
   await form.getByRole('button', { name: 'Send the referral' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Referral sent to ${NGO}.` })).toBeVisible();
 
-  await navigateTo(page, 'Referrals');
+  await navigateTo(page, /^Referrals/);
   await expect(page.getByRole('heading', { level: 2, name: /^Sent/ })).toBeVisible();
   const row = page.locator('table.referral-table tbody tr').filter({ hasText: p.c.reference });
   await expect(row).toContainText('Sent');
@@ -577,7 +577,7 @@ test('without consent it cannot be sent, unless a supervisor overrides in the be
   await expect(card).toContainText('Tanpa persetujuan — perlu ditinjau');
 
   // Flagged for review in the supervisor's outgoing box.
-  await navigateTo(sup, 'Rujukan');
+  await navigateTo(sup, /^Rujukan/);
   await sup.getByRole('navigation', { name: 'Kotak rujukan' }).getByRole('link', { name: /^Keluar/ }).click();
   await sup.getByRole('navigation', { name: 'Saring menurut status' }).getByRole('link', { name: 'Perlu ditinjau', exact: true }).click();
   await sup.getByRole('searchbox', { name: 'Nomor kasus' }).fill(p.c.reference);

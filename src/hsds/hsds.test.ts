@@ -1,29 +1,26 @@
 // The public HSDS 3.0 API on a real server and database: every response is validated against the
-// published HSDS 3.0 JSON schemas (../shared/standards/hsds-3.0/schema, read at test time), each
+// published HSDS 3.0 JSON schemas (test/standards/hsds-3.0, read at test time), each
 // filter and paging edge is checked on services seeded for the purpose (no location, nationwide,
 // several terms, hours in several day groups, every status, an inactive organisation), and nothing
 // internal (capacity, provider record, referrals, who confirmed) may appear anywhere.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxonomy, termByCode } from '../directory/taxonomy.js';
 import { locations, serviceAtLocations, services } from '../platform/db/schema.js';
 import { startServer, type Client, type TestServer } from '../../test/support/server.js';
+import { hsdsSchemaDir, jsonFilesUnder, requireSchemas, sharedSchemaDir } from './test-standard.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const standard = path.resolve(repoRoot, '../shared/standards/hsds-3.0/schema');
+const standard = hsdsSchemaDir;
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 // CommonJS default export, as Node and Vite hand it over.
 const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as (ajv: Ajv) => void;
 
 function loadValidators() {
-  // Fail loudly: a missing standard must not turn into a silently skipped check.
-  if (!fs.existsSync(path.join(standard, 'compiled', 'service.json')))
-    throw new Error(`The HSDS 3.0 schemas are missing: expected them in ${standard} (../shared/standards/hsds-3.0 next to the repository).`);
+  requireSchemas();
   const read = (file: string) => JSON.parse(fs.readFileSync(path.join(standard, file), 'utf8')) as Record<string, unknown>;
   // Non-strict: the HSDS schemas carry keywords of their own (datapackage_metadata, tabular_required, ...).
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -634,5 +631,13 @@ describe('/taxonomies and /taxonomy_terms', () => {
     valid(v.taxonomyTerm, res.body, 'term');
     expect(res.body).toMatchObject({ code: 'legal_aid', name: 'Legal aid and police reporting', taxonomy_detail: { id: taxonomy.id } });
     expect((await c.get('/api/hsds/taxonomy_terms/6f1b7c2e-0d4a-4c1e-9a51-000000000999')).status).toBe(404);
+  });
+});
+
+describe('the copy of the standard', () => {
+  it.runIf(fs.existsSync(sharedSchemaDir))('is identical to the HSDS 3.0 schemas shared next to the repository', () => {
+    const shared = jsonFilesUnder(sharedSchemaDir).filter((f) => !f.startsWith('simple'));
+    expect(jsonFilesUnder(hsdsSchemaDir)).toEqual(shared);
+    for (const f of shared) expect(fs.readFileSync(path.join(hsdsSchemaDir, f), 'utf8'), f).toBe(fs.readFileSync(path.join(sharedSchemaDir, f), 'utf8'));
   });
 });

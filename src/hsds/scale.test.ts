@@ -3,16 +3,15 @@
 // measured by bench/directory.bench.ts, not here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertDirectory } from '../demo/directory.js';
 import { generateDirectory } from '../synthetic/directory.js';
 import { startServer, type Client, type TestServer } from '../../test/support/server.js';
+import { hsdsSchemaDir, requireSchemas } from './test-standard.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const compiled = path.resolve(repoRoot, '../shared/standards/hsds-3.0/schema/compiled');
+const compiled = path.join(hsdsSchemaDir, 'compiled');
 const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as (ajv: Ajv) => void;
 
 const N = 1500;
@@ -21,7 +20,7 @@ let c: Client;
 let published = 0;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(compiled, 'service.json'))) throw new Error(`The HSDS 3.0 schemas are missing: expected them in ${compiled}.`);
+  requireSchemas();
   srv = await startServer();
   c = srv.client();
   const dir = generateDirectory({ services: N, seed: 'hsds-scale' });

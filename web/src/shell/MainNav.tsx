@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api/types';
 import { can } from '../auth/me';
+import { ReferralsNavBadge } from '../referrals/NavBadge';
 
 export function MainNav({ me, enrolling }: { me: Me; enrolling: boolean }) {
   const { t } = useTranslation();
@@ -35,7 +36,10 @@ export function MainNav({ me, enrolling }: { me: Me; enrolling: boolean }) {
             ) : null}
             {can(me, 'referral.readIncoming') || can(me, 'referral.send') ? (
               <li>
-                <Link to="/referrals">{t('nav.referrals')}</Link>
+                <Link to="/referrals">
+                  {t('nav.referrals')}
+                  {can(me, 'referral.readIncoming') ? <ReferralsNavBadge /> : null}
+                </Link>
               </li>
             ) : null}
             {can(me, 'directory.manage') || can(me, 'directory.updateCapacity') ? (
