@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { termByCode } from '../directory/taxonomy.js';
+import { refreshSearchTextOf } from '../directory/search-text.js';
 import type { Db, DbHandle } from '../platform/db/client.js';
 import { addDays } from '../synthetic/dates.js';
 import {
@@ -20,11 +21,6 @@ import { todayInJakarta } from '../cases/derived.js';
 
 export const DEMO_DIRECTORY_SEED = 'pulang-demo-directory';
 export const DEMO_DIRECTORY_SERVICES = 300;
-
-const pgArray = (values: readonly string[]) => {
-  for (const v of values) if (!/^[\w.\- ]+$/.test(v)) throw new Error('unexpected character in an array value');
-  return `{${values.join(',')}}`;
-};
 
 /**
  * Inserts a generated directory: organisations, locations, services (capacity and provider record
@@ -124,22 +120,7 @@ export async function insertDirectory(db: DbHandle, dir: GeneratedDirectory) {
     await db.execute(sql`
       insert into service_at_locations (id, service_id, location_id, description)
       select id, service_id, location_id, description from json_populate_recordset(null::service_at_locations, ${JSON.stringify(links)}::json)`);
-  if (dir.services.length) await buildSearchText(db, dir.services.map((s) => s.id));
-}
-
-/**
- * services.search_text of the given services, by the rule of src/directory/search-text.ts (name,
- * alternate name, description, organisation name and acronym, term names in both languages,
- * lower-cased), in one statement.
- */
-async function buildSearchText(db: DbHandle, serviceIds: string[]) {
-  await db.execute(sql`
-    update services s
-       set search_text = lower(concat_ws(' ', s.name, s.alternate_name, s.description, o.name, o.acronym,
-             (select string_agg(t.name_id || ' ' || t.name_en, ' ' order by t.sort)
-                from taxonomy_terms t where t.id = any(s.term_ids))))
-      from organizations o
-     where o.id = s.organization_id and s.id = any(${pgArray(serviceIds)}::uuid[])`);
+  if (dir.services.length) await refreshSearchTextOf(db, dir.services.map((s) => s.id));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,6 +21,11 @@ export function refreshServiceSearchText(db: DbHandle, serviceId: string) {
   return rebuild(db, sql`s.id = ${serviceId}`, false);
 }
 
+/** Rebuilds the search text of many services at once (bulk loads: the demo directory, the benchmark). */
+export function refreshSearchTextOf(db: DbHandle, serviceIds: readonly string[]) {
+  return rebuild(db, sql`s.id = any(${`{${serviceIds.join(',')}}`}::uuid[])`, false);
+}
+
 /**
  * An organisation's name or acronym changed: rebuilds the search text of its services and moves
  * their updated_at, since published service records (HSDS) carry the organisation's name and

@@ -4,6 +4,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbHandle } from '../platform/db/client.js';
 import { termByCode, termById } from './taxonomy.js';
+import { areaChain, isAreaCode } from '../reference/area-codes.js';
+import { pgArray as arrayLiteral } from '../platform/db/arrays.js';
 
 /** Statuses a search shows; the service page also shows inactive ones (with a notice), never defunct. */
 export const listedStatuses = ['active', 'temporarily closed'] as const;
@@ -80,20 +82,6 @@ export interface PublicSearchItem extends PublicService {
   distanceKm: number | null;
 }
 
-const areaCodePattern = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
-export const isAreaCode = (code: string) => areaCodePattern.test(code);
-
-/** '35.07.01' → ['35', '35.07', '35.07.01']. */
-export function areaChain(code: string): string[] {
-  const parts = code.split('.');
-  return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-}
-
-/** A Postgres array literal of plain codes (UUIDs, area and language codes: no quoting needed, checked anyway). */
-function arrayLiteral(values: readonly string[]): string {
-  for (const v of values) if (!/^[\w.\- ]+$/.test(v)) throw new Error('unexpected character in an array value');
-  return `{${values.join(',')}}`;
-}
 
 const likeEscape = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 

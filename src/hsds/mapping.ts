@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { taxonomy, termByCode, termById as taxonomyTermById, type TaxonomyTerm } from '../directory/taxonomy.js';
 import type { Lang } from './params.js';
 import { dateOf, jsonOf, numOf, textArray, type LinkedLocationRow, type LocationRow, type OrganizationRow, type SalRow, type ServiceRow, type TermRow } from './query.js';
+import { areaChain } from '../reference/area-codes.js';
 
 type Json = Record<string, unknown>;
 
@@ -224,12 +225,6 @@ export function organizationFull(r: OrganizationRow, locations: Json[], services
 
 // ---------------------------------------------------------------------------------------------
 // Locations
-
-/** Names an address needs: its village, district, regency and province (by code). */
-export function areaCodesOfLocation(areaCode: string): string[] {
-  const parts = areaCode.split('.');
-  return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-}
 
 export function locationListItem(l: LocationRow): Json {
   return compact({
@@ -517,8 +512,8 @@ export function serviceFull(r: ServiceRow, c: ServiceChildren, lang: Lang, withL
 /** Area codes whose names the full form of these services and locations needs. */
 export function areaCodesNeeded(services: ServiceRow[], locations: { area_code: string }[]): string[] {
   const codes = new Set<string>();
-  for (const s of services) for (const code of textArray(s.area_codes)) for (const c of areaCodesOfLocation(code)) codes.add(c);
-  for (const l of locations) for (const c of areaCodesOfLocation(l.area_code)) codes.add(c);
+  for (const s of services) for (const code of textArray(s.area_codes)) for (const c of areaChain(code)) codes.add(c);
+  for (const l of locations) for (const c of areaChain(l.area_code)) codes.add(c);
   return [...codes];
 }
 

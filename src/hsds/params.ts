@@ -3,6 +3,7 @@
 // top_only) and Pulang's documented extensions (area_code, language, lang). Parsed by hand so that
 // every bad value gets the project's field code under the parameter's own name.
 import { badRequest, type FieldErrors } from '../platform/http/errors.js';
+import { areaCodePattern } from '../reference/area-codes.js';
 
 export const DEFAULT_PER_PAGE = 50;
 export const MAX_PER_PAGE = 100;
@@ -29,7 +30,6 @@ export interface HsdsQuery {
 }
 
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const areaCodePattern = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** An ISO 8601 date or date-time; without a zone it is read as UTC. Null when it is not one. */

@@ -6,12 +6,8 @@
 // confirmed a service never leave the database here.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbHandle } from '../platform/db/client.js';
+import { pgArray } from '../platform/db/arrays.js';
 
-/** A Postgres array literal of plain codes and UUIDs (checked: no quoting needed). */
-export function pgArray(values: readonly string[]): string {
-  for (const v of values) if (!/^[\w.\-]+$/.test(v)) throw new Error('unexpected character in an array value');
-  return `{${values.join(',')}}`;
-}
 
 /** Arrays come back as JS arrays from both drivers; parse the literal form in case one does not. */
 export function textArray(v: unknown): string[] {

@@ -44,6 +44,7 @@ import {
   type ServiceFilter,
   type ServiceRow,
 } from './query.js';
+import { areaChain } from '../reference/area-codes.js';
 
 type Json = Record<string, unknown>;
 
@@ -145,7 +146,7 @@ export async function hsdsRoutes(app: App, deps: Deps) {
 
   async function serviceFilter(q: HsdsQuery): Promise<ServiceFilter> {
     if (q.areaCode && !(await areaExists(db, q.areaCode))) throw badRequest('Unknown area code.', { area_code: 'unknown_area' });
-    const chain = q.areaCode ? q.areaCode.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')) : null;
+    const chain = q.areaCode ? areaChain(q.areaCode) : null;
     return {
       words: wordsOf(q.search),
       termIds: q.taxonomyTermId ? termIdsFor(q.taxonomyTermId) : null,

@@ -20,6 +20,7 @@ import { keyOf, queryFeatures, type KeyFamily } from './match-keys.js';
 import { compareBirthDates, compareNames, type BirthDateInput } from './names.js';
 import type { BirthInput } from './schema.js';
 import { birthColumns, documentHash, normalisePhone } from './normalise.js';
+import { pgArray } from '../platform/db/arrays.js';
 
 export const KEY_CAP = 250;
 export const CANDIDATE_CAP = 150;
@@ -64,7 +65,6 @@ function birthInputOf(b: BirthDate | BirthInput | null | undefined): BirthDateIn
   return { year: +b.statedOn.slice(0, 4) - b.age, estimated: true };
 }
 
-const pgArray = (xs: string[]) => `{${xs.join(',')}}`;
 
 /** Blocking: candidate IDs ranked by the evidence of the keys they share with the query. */
 export async function blockingCandidates(

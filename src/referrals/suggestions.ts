@@ -22,6 +22,7 @@ import type { Ctx } from '../platform/http/context.js';
 import { badRequest } from '../platform/http/errors.js';
 import type { ServiceSuggestions } from './schema.js';
 import { awaitingAnswer, type SuggestionReasonCode } from './vocabulary.js';
+import { pgArray } from '../platform/db/arrays.js';
 
 export const weights = { coverage: 0.3, eligibility: 0.2, language: 0.15, capacity: 0.15, acceptance: 0.12, response: 0.08 } as const;
 type Component = keyof typeof weights;
@@ -200,7 +201,6 @@ export function rankServices(p: SuggestionPerson, candidates: readonly Candidate
 export const candidateCap = 400;
 
 const openReferralStatuses = [...awaitingAnswer, 'accepted', 'in_progress'];
-const pgArray = (values: readonly string[]) => `{${values.join(',')}}`;
 
 /** Candidates for the need's terms: active services of other active organisations, with their open referrals. */
 export async function findCandidates(db: DbHandle, q: { termIds: string[]; villageCode: string | null; excludeOrganizationId: string }): Promise<Candidate[]> {
