@@ -25,9 +25,12 @@ function server(script: string, serverPort: number, env: Record<string, string |
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  // A shared CI machine can be several times slower than a laptop: waits are generous there, and a
+  // test that failed once (a browser that did not start in time, say) runs once more and is reported as flaky.
+  timeout: process.env.CI ? 120_000 : 60_000,
+  expect: { timeout: process.env.CI ? 15_000 : 5_000 },
   workers: 1,
-  retries: 0,
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
