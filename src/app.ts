@@ -30,6 +30,13 @@ import { organizationRoutes } from './organizations/routes.js';
 import { personRoutes } from './persons/routes.js';
 import { publicDirectoryRoutes } from './public-directory/routes.js';
 import { referralRoutes } from './referrals/routes.js';
+import { journeyRoutes } from './returns/routes.js';
+import { transferRoutes } from './transfers/routes.js';
+import { closureRoutes } from './closure/routes.js';
+import { planRoutes } from './reintegration/plans/routes.js';
+import { groupActivityRoutes } from './reintegration/groups/routes.js';
+import { sustainabilityRoutes } from './reintegration/sustainability/routes.js';
+import { legalRoutes } from './legal/routes.js';
 import { describeFailure, errorBody, HttpError } from './platform/http/errors.js';
 import type { App, Deps } from './platform/http/types.js';
 import { referenceRoutes } from './reference/routes.js';
@@ -183,6 +190,13 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
       await caseRecordRoutes(v1, deps);
       await directoryRoutes(v1, deps);
       await referralRoutes(v1, deps);
+      await journeyRoutes(v1, deps);
+      await transferRoutes(v1, deps);
+      await closureRoutes(v1, deps);
+      await planRoutes(v1, deps);
+      await groupActivityRoutes(v1, deps);
+      await sustainabilityRoutes(v1, deps);
+      await legalRoutes(v1, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -1,7 +1,10 @@
 // The consent vocabularies, free of imports so that the web app reads the same lists the API validates.
 
-export const consentPurposes = ['case_management', 'referral_sharing', 'follow_up_contact', 'statistics'] as const;
+export const consentPurposes = ['case_management', 'referral_sharing', 'case_transfer', 'follow_up_contact', 'statistics'] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];
+/** Purposes whose consent names who receives: an organisation, or any organisation of a type. */
+export const recipientPurposes = ['referral_sharing', 'case_transfer'] as const satisfies readonly ConsentPurpose[];
+export const namesRecipient = (purpose: string) => (recipientPurposes as readonly string[]).includes(purpose);
 export const consentDecisions = ['given', 'refused'] as const;
 export type ConsentDecision = (typeof consentDecisions)[number];
 export const consentMethods = ['signed', 'verbal_witnessed', 'guardian'] as const;

@@ -10,6 +10,7 @@ import { caseAttachments, caseConsents, cases, organizations, persons } from '..
 import type { FieldCipher } from '../platform/crypto/fields.js';
 import type { Ctx } from '../platform/http/context.js';
 import { badRequest, conflict, notFound, type FieldErrors } from '../platform/http/errors.js';
+import { namesRecipient } from './consent-vocabulary.js';
 import { decOpt, displayNames, encOpt, isFutureMoment, refFrom } from './common.js';
 import type { ConsentCreate, ConsentOut, ConsentPurpose } from './schema.js';
 
@@ -71,7 +72,8 @@ async function check(db: DbHandle, caseId: string, input: ConsentCreate): Promis
   const givenAt = new Date(input.givenAt);
   if (isFutureMoment(givenAt)) fields.givenAt = 'in_future';
 
-  if (input.purpose === 'referral_sharing') {
+  if (namesRecipient(input.purpose)) {
+    if (input.purpose !== 'referral_sharing' && input.sharedFields.length) fields.sharedFields = 'not_allowed';
     if (!input.recipientOrganizationId && !input.recipientOrganizationType) fields.recipientOrganizationId = 'required';
     else if (input.recipientOrganizationId && input.recipientOrganizationType) fields.recipientOrganizationType = 'not_allowed';
     else if (input.recipientOrganizationId) {
@@ -221,7 +223,7 @@ export async function activeConsent(
     .where(and(eq(caseConsents.caseId, caseId), eq(caseConsents.purpose, purpose), isNull(caseConsents.withdrawnAt)))
     .orderBy(...newestFirst);
   let decisive: Row | undefined;
-  if (purpose === 'referral_sharing' && recipient) {
+  if (namesRecipient(purpose) && recipient) {
     decisive =
       standing.find((r) => r.recipientOrganizationId === recipient.organizationId) ??
       standing.find((r) => !r.recipientOrganizationId && r.recipientOrganizationType === recipient.organizationType);

@@ -244,8 +244,8 @@ import { consentDecisions, consentMethods, consentPurposes, consentSharedFields 
 export const consentCreate = z
   .object({
     purpose: z.enum(consentPurposes),
-    recipientOrganizationId: z.uuid().nullish().describe('referral_sharing: a named organisation (or give recipientOrganizationType)'),
-    recipientOrganizationType: z.enum(organizationTypes).nullish().describe('referral_sharing: any organisation of this type'),
+    recipientOrganizationId: z.uuid().nullish().describe('referral_sharing and case_transfer: a named organisation (or give recipientOrganizationType)'),
+    recipientOrganizationType: z.enum(organizationTypes).nullish().describe('referral_sharing and case_transfer: any organisation of this type'),
     sharedFields: z.array(z.enum(consentSharedFields)).max(consentSharedFields.length).default([]).describe('referral_sharing only'),
     decision: z.enum(consentDecisions),
     method: z.enum(consentMethods),

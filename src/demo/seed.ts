@@ -17,6 +17,8 @@ export const DEMO_PASSWORD = 'Pulang-Demo-Sandi-2026';
 export const demoOrganizations = [
   { key: 'gt', name: 'Sekretariat Gugus Tugas PP-TPPO', acronym: 'GT PP-TPPO', type: 'ministry', level: 'national', areaCode: '31' },
   { key: 'dinsos', name: 'Dinas Sosial Provinsi Jawa Timur', acronym: 'Dinsos Jatim', type: 'local_government', level: 'province', areaCode: '35' },
+  // Receives returnees at Juanda airport and Tanjung Perak, then hands cases over to the social office near home.
+  { key: 'bp3mi', name: 'Balai Pelayanan Pelindungan Pekerja Migran Indonesia Jawa Timur', acronym: 'BP3MI Jatim', type: 'ministry', level: 'province', areaCode: '35' },
   { key: 'ngo', name: 'Yayasan Bina Pulih Nusantara', acronym: 'YBPN', type: 'ngo', level: 'regency', areaCode: '33.29' },
   { key: 'io', name: 'Organisasi Migrasi Internasional (contoh)', acronym: 'OMI', type: 'international', level: 'national', areaCode: '31' },
   { key: 'ps', name: 'PT Karya Mandiri Sejahtera', acronym: 'KMS', type: 'private_sector', level: 'regency', areaCode: '32.12' },
@@ -28,6 +30,8 @@ export const demoPeople: { role: Role; org: (typeof demoOrganizations)[number]['
   { role: 'org_admin', org: 'dinsos', name: 'Bambang Sutrisno', email: 'orgadmin@demo.pulang.example' },
   { role: 'supervisor', org: 'dinsos', name: 'Dewi Lestari', email: 'supervisor@demo.pulang.example' },
   { role: 'case_worker', org: 'dinsos', name: 'Siti Nurhaliza Rahman', email: 'caseworker@demo.pulang.example' },
+  { role: 'supervisor', org: 'bp3mi', name: 'Wahyu Hidayat', email: 'supervisor.bp3mi@demo.pulang.example' },
+  { role: 'case_worker', org: 'bp3mi', name: 'Nur Aini Fitriani', email: 'caseworker.bp3mi@demo.pulang.example' },
   { role: 'service_focal_point', org: 'ngo', name: 'Yohanes Kefi', email: 'focalpoint@demo.pulang.example' },
   { role: 'private_partner', org: 'ps', name: 'Agus Setiawan', email: 'partner@demo.pulang.example' },
   { role: 'analyst', org: 'gt', name: 'Made Ayu Pratiwi', email: 'analyst@demo.pulang.example' },

@@ -60,6 +60,24 @@ export const actions = [
   'referral.review',
   'referral.readIncoming',
   'referral.respond',
+  // The journey home, the plan, the surveys and the legal track are parts of the case and go with
+  // case.read / case.update. These are the steps that need more than that.
+  /** Approve (or return) a version of a reintegration plan. Target: the case. */
+  'plan.approve',
+  /** Approve (or return) a request to close a case, against the closure checklist. Target: the case. */
+  'case.approveClosure',
+  /** Propose moving a case to another organisation, and withdraw the proposal. Target: the case. */
+  'case.transfer',
+  /** Accept or decline a case another organisation proposes to transfer. Target: the receiving organisation. */
+  'transfer.respond',
+  /** After a transfer, the sending organisation's read-only view of what it recorded. Target: the transfer's sending side. */
+  'case.readTransferred',
+  /** The returns due in the coming days: journeys of the organisation's cases and those it receives. Target: the organisation. */
+  'journey.readDue',
+  /** The organisation's group activities (peer groups, community businesses, awareness sessions). */
+  'groupActivity.manage',
+  /** Load a new version of the sustainability scoring model and choose the active one. */
+  'sustainability.manageModels',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -82,6 +100,7 @@ const grants: Record<Role, Grants> = {
     'apiToken.manageService': 'all',
     'directory.manage': 'all',
     'directory.updateCapacity': 'all',
+    'sustainability.manageModels': 'all',
   },
   org_admin: {
     ...everyone,
@@ -93,6 +112,7 @@ const grants: Record<Role, Grants> = {
     'apiToken.manageService': 'organization',
     'directory.manage': 'organization',
     'directory.updateCapacity': 'organization',
+    'groupActivity.manage': 'organization',
   },
   // Supervisors see their colleagues to assign and balance cases.
   supervisor: {
@@ -115,6 +135,13 @@ const grants: Record<Role, Grants> = {
     'referral.review': 'organization',
     'referral.readIncoming': 'organization',
     'referral.respond': 'organization',
+    'plan.approve': 'organization',
+    'case.approveClosure': 'organization',
+    'case.transfer': 'organization',
+    'transfer.respond': 'organization',
+    'case.readTransferred': 'organization',
+    'journey.readDue': 'organization',
+    'groupActivity.manage': 'organization',
   },
   case_worker: {
     ...everyone,
@@ -127,10 +154,14 @@ const grants: Record<Role, Grants> = {
     'case.update': 'self',
     'case.readSensitive': 'self',
     'referral.send': 'self',
+    'case.transfer': 'self',
+    'case.readTransferred': 'self',
+    'journey.readDue': 'organization',
   },
   // Focal points take in what other organisations refer: the inbox, never the sender's case.
   service_focal_point: {
     ...everyone,
+    'journey.readDue': 'organization',
     'directory.updateCapacity': 'organization',
     'referral.readIncoming': 'organization',
     'referral.respond': 'organization',
@@ -199,6 +230,16 @@ const scopeOfAction: Record<Action, Scope | null> = {
   'referral.review': 'referrals:write',
   'referral.readIncoming': 'referrals:read',
   'referral.respond': 'referrals:write',
+  'plan.approve': 'cases:write',
+  'case.approveClosure': 'cases:write',
+  'case.transfer': 'cases:write',
+  'transfer.respond': 'cases:write',
+  'case.readTransferred': 'cases:read',
+  'journey.readDue': 'cases:read',
+  // Group activities hold no personal data: kept like the organisation's services.
+  'groupActivity.manage': 'directory:write',
+  // A new scoring model changes every score after it: a person's session only.
+  'sustainability.manageModels': null,
 };
 
 export interface Actor {

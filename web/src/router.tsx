@@ -193,7 +193,7 @@ const sessionsRoute = createRoute({
 });
 
 // Cases: the worklist, the supervisor's queue and caseloads, intake, the case page (parts as tabs), persons.
-export const caseTabs = ['overview', 'screening', 'assessment', 'notes', 'tasks', 'consent', 'referrals', 'documents', 'history'] as const;
+export const caseTabs = ['overview', 'screening', 'assessment', 'journey', 'plan', 'surveys', 'legal', 'notes', 'tasks', 'consent', 'referrals', 'documents', 'history'] as const;
 export type CaseTab = (typeof caseTabs)[number];
 export interface WorklistSearch {
   /** mine (default) or organisation (supervisors). */
@@ -273,6 +273,51 @@ const serviceRoute = createRoute({
   component: lazyRouteComponent(() => import('./directory/ServicePage'), 'ServicePage'),
 });
 
+
+// After return: the returns due, transfers between organisations, approvals, group activities,
+// the sustainability scoring models and stalled legal tracks.
+const returnsDueRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'returns',
+  component: lazyRouteComponent(() => import('./returns/ReturnsDuePage'), 'ReturnsDuePage'),
+});
+
+const transfersRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'transfers',
+  component: lazyRouteComponent(() => import('./transfers/TransfersPage'), 'TransfersPage'),
+});
+
+const transferRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'transfers/$transferId',
+  component: lazyRouteComponent(() => import('./transfers/TransferPage'), 'TransferPage'),
+});
+
+const approvalsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'approvals',
+  component: lazyRouteComponent(() => import('./closure/ApprovalsPage'), 'ApprovalsPage'),
+});
+
+const groupActivitiesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'group-activities',
+  component: lazyRouteComponent(() => import('./plans/GroupActivitiesPage'), 'GroupActivitiesPage'),
+});
+
+const surveyModelsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'sustainability-models',
+  component: lazyRouteComponent(() => import('./surveys/ModelsPage'), 'ModelsPage'),
+});
+
+const legalStalledRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'legal',
+  component: lazyRouteComponent(() => import('./legal/StalledPage'), 'StalledPage'),
+});
+
 // Referrals: the inbox (received and sent) and one referral, from either side.
 export interface ReferralsSearch {
   box?: 'incoming' | 'outgoing';
@@ -324,6 +369,13 @@ const routeTree = rootRoute.addChildren([
     serviceRoute,
     referralsRoute,
     referralRoute,
+    returnsDueRoute,
+    transfersRoute,
+    transferRoute,
+    approvalsRoute,
+    groupActivitiesRoute,
+    surveyModelsRoute,
+    legalStalledRoute,
   ]),
 ]);
 

@@ -41,6 +41,8 @@ export const organizations = pgTable(
     website: text('website'),
     email: text('email'),
     phone: text('phone'),
+    /** Months after arrival when sustainability surveys fall due; null: the default (3, 6, 12). */
+    surveyMonths: integer('survey_months').array(),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -312,6 +314,8 @@ export const cases = pgTable(
     /** Earliest due date of the open tasks and follow-ups; null when none. Kept by the task service. */
     nextDueOn: day('next_due_on'),
     lastContactAt: ts('last_contact_at'),
+    /** The day the person arrived home (or in the country of origin): the surveys' schedule counts from it. */
+    arrivedOn: day('arrived_on'),
     openedAt: ts('opened_at').notNull().defaultNow(),
     closedAt: ts('closed_at'),
     closureReason: text('closure_reason'),
@@ -468,9 +472,9 @@ export const caseConsents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
-    /** case_management | referral_sharing | follow_up_contact | statistics */
+    /** case_management | referral_sharing | case_transfer | follow_up_contact | statistics */
     purpose: text('purpose').notNull(),
-    /** For referral_sharing: a named organisation, or a type of organisation. */
+    /** For referral_sharing and case_transfer: a named organisation, or a type of organisation. */
     recipientOrganizationId: uuid('recipient_organization_id').references(() => organizations.id),
     recipientOrganizationType: text('recipient_organization_type'),
     /** For referral_sharing: which person fields may be shared (see later referrals). */
@@ -677,4 +681,345 @@ export const referralEvents = pgTable(
     at: ts('at').notNull().defaultNow(),
   },
   (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Issue 5: the journey home, case transfer, the reintegration plan, sustainability surveys, the
+// legal track and closure. Each belongs to a case and is reached only through the case's access.
+
+/** A return journey, in either direction. The case's direction says which way it goes. */
+export const returnJourneys = pgTable(
+  'return_journeys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    /** planned | documents_ready | departed | arrived | reached_home | handed_over | cancelled (returns/vocabulary.ts) */
+    status: text('status').notNull().default('planned'),
+    /** not_needed | pending | cleared | not_fit */
+    medicalClearance: text('medical_clearance').notNull().default('pending'),
+    medicalNoteEnc: text('medical_note_enc'),
+    /** none | case_worker | medical | police | family | other */
+    escort: text('escort').notNull().default('none'),
+    escortNameEnc: text('escort_name_enc'),
+    pocketMoneyIdr: bigint('pocket_money_idr', { mode: 'number' }),
+    // Inbound: reception at an Indonesian point of entry (returns/points-of-entry.ts), then onward travel home.
+    arrivalPointCode: text('arrival_point_code'),
+    expectedArrivalAt: ts('expected_arrival_at'),
+    /** The organisation whose team meets the person at the point of entry; it sees the journey in its returns-due list. */
+    receptionOrganizationId: uuid('reception_organization_id').references(() => organizations.id),
+    receivedByEnc: text('received_by_enc'),
+    arrivedAt: ts('arrived_at'),
+    reachedHomeAt: ts('reached_home_at'),
+    // Outbound: the hand-over to the receiving organisation in the country of origin (not a Pulang organisation).
+    handoverCountryCode: text('handover_country_code'),
+    handoverOrganizationName: text('handover_organization_name'),
+    handoverContactEnc: text('handover_contact_enc'),
+    /** What was sent with the person (returns/vocabulary.ts handoverItems). */
+    handoverItems: text('handover_items').array().notNull().default(sql`'{}'::text[]`),
+    handoverNoteEnc: text('handover_note_enc'),
+    handedOverAt: ts('handed_over_at'),
+    notesEnc: text('notes_enc'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('return_journeys_case_idx').on(t.caseId, t.createdAt),
+    // The returns-due lists read journeys still on their way, by expected arrival.
+    index('return_journeys_due_idx').on(t.expectedArrivalAt).where(sql`${t.arrivedAt} is null and ${t.status} not in ('cancelled', 'handed_over')`),
+    index('return_journeys_reception_idx').on(t.receptionOrganizationId, t.expectedArrivalAt),
+  ],
+);
+
+/** Travel documents of a journey: passport, emergency travel document (SPLP), exit permit. */
+export const journeyDocuments = pgTable(
+  'journey_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    journeyId: uuid('journey_id').notNull().references(() => returnJourneys.id, { onDelete: 'cascade' }),
+    /** passport | splp | exit_permit | visa | laissez_passer | other */
+    kind: text('kind').notNull(),
+    /** needed | applied | issued | not_needed */
+    status: text('status').notNull(),
+    numberEnc: text('number_enc'),
+    issuer: text('issuer'),
+    issuedOn: day('issued_on'),
+    expiresOn: day('expires_on'),
+  },
+  (t) => [index('journey_documents_journey_idx').on(t.journeyId)],
+);
+
+/** The legs of a journey, in order; `segment` separates the way to the point of entry from the onward travel home. */
+export const journeyLegs = pgTable(
+  'journey_legs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    journeyId: uuid('journey_id').notNull().references(() => returnJourneys.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    /** return | onward */
+    segment: text('segment').notNull(),
+    /** air | sea | bus | car | train | other */
+    mode: text('mode').notNull(),
+    fromPlace: text('from_place').notNull(),
+    fromCountryCode: text('from_country_code'),
+    toPlace: text('to_place').notNull(),
+    toCountryCode: text('to_country_code'),
+    departAt: ts('depart_at'),
+    arriveAt: ts('arrive_at'),
+    carrier: text('carrier'),
+    /** Flight or voyage number and booking code: encrypted, a booking code finds the person. */
+    referenceEnc: text('reference_enc'),
+  },
+  (t) => [index('journey_legs_journey_idx').on(t.journeyId, t.seq)],
+);
+
+/** The milestones a journey reached, with who recorded them and when. */
+export const journeyEvents = pgTable(
+  'journey_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    journeyId: uuid('journey_id').notNull().references(() => returnJourneys.id, { onDelete: 'cascade' }),
+    milestone: text('milestone').notNull(),
+    happenedAt: ts('happened_at').notNull(),
+    noteEnc: text('note_enc'),
+    byId: uuid('by_id').references(() => users.id),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('journey_events_journey_idx').on(t.journeyId, t.at)],
+);
+
+/** Moving a case to another organisation: it moves only when that organisation accepts. */
+export const caseTransfers = pgTable(
+  'case_transfers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    fromOrganizationId: uuid('from_organization_id').notNull().references(() => organizations.id),
+    toOrganizationId: uuid('to_organization_id').notNull().references(() => organizations.id),
+    /** proposed | accepted | declined | withdrawn */
+    status: text('status').notNull().default('proposed'),
+    reasonEnc: text('reason_enc'),
+    /** The case_transfer consent it was proposed under. */
+    consentId: uuid('consent_id').notNull().references(() => caseConsents.id),
+    /** The person agreed that the sending organisation keeps a read-only view of what it recorded. */
+    senderKeepsView: boolean('sender_keeps_view').notNull().default(false),
+    requestedById: uuid('requested_by_id').notNull().references(() => users.id),
+    requestedAt: ts('requested_at').notNull().defaultNow(),
+    answeredById: uuid('answered_by_id').references(() => users.id),
+    answeredAt: ts('answered_at'),
+    /** no_capacity | outside_area | not_our_mandate | other */
+    declineReason: text('decline_reason'),
+    answerNoteEnc: text('answer_note_enc'),
+    /** Who the receiving organisation assigned the case to on accepting, if anyone. */
+    assignedToId: uuid('assigned_to_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_transfers_case_idx').on(t.caseId, t.requestedAt),
+    index('case_transfers_to_idx').on(t.toOrganizationId, t.status, t.requestedAt),
+    index('case_transfers_from_idx').on(t.fromOrganizationId, t.status, t.requestedAt),
+  ],
+);
+
+/** Group activities an organisation runs, that plan items can enrol a person in. Not personal. */
+export const groupActivities = pgTable(
+  'group_activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    /** peer_group | community_business | awareness_session */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    areaCode: text('area_code'),
+    startsOn: day('starts_on'),
+    endsOn: day('ends_on'),
+    capacity: integer('capacity'),
+    /** active | ended */
+    status: text('status').notNull().default('active'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('group_activities_org_idx').on(t.organizationId, t.status)],
+);
+
+/**
+ * A version of a case's reintegration plan. Drafts are edited; a supervisor approves one, which
+ * supersedes the approved version before it. Changing an approved plan starts a new draft.
+ */
+export const reintegrationPlans = pgTable(
+  'reintegration_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    /** 1, 2, 3…: the plan's version number within the case. */
+    number: integer('number').notNull(),
+    /** draft | submitted | approved | superseded | returned */
+    status: text('status').notNull().default('draft'),
+    goalEnc: text('goal_enc'),
+    basedOnId: uuid('based_on_id'),
+    changeNoteEnc: text('change_note_enc'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    submittedById: uuid('submitted_by_id').references(() => users.id),
+    submittedAt: ts('submitted_at'),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    decisionNoteEnc: text('decision_note_enc'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reintegration_plans_case_number_key').on(t.caseId, t.number), index('reintegration_plans_status_idx').on(t.status, t.submittedAt)],
+);
+
+export const planItems = pgTable(
+  'plan_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id').notNull().references(() => reintegrationPlans.id, { onDelete: 'cascade' }),
+    /** The same item in the version this one was copied from: an item's history across versions. */
+    originItemId: uuid('origin_item_id'),
+    seq: integer('seq').notNull(),
+    /** economic | social | psychosocial | health | legal | housing | education | documentation */
+    dimension: text('dimension').notNull(),
+    whatEnc: text('what_enc').notNull(),
+    /** The need it answers. */
+    needId: uuid('need_id').references(() => caseNeeds.id),
+    /** direct | referral | group */
+    delivery: text('delivery').notNull(),
+    referralId: uuid('referral_id').references(() => referrals.id),
+    groupActivityId: uuid('group_activity_id').references(() => groupActivities.id),
+    budgetIdr: bigint('budget_idr', { mode: 'number' }),
+    startOn: day('start_on'),
+    endOn: day('end_on'),
+    /** planned | in_progress | completed | cancelled */
+    status: text('status').notNull().default('planned'),
+    outcomeEnc: text('outcome_enc'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('plan_items_plan_idx').on(t.planId, t.seq), index('plan_items_group_idx').on(t.groupActivityId)],
+);
+
+/** Scoring models for sustainability surveys, as data (reintegration/sustainability/model.ts), versioned. */
+export const sustainabilityModels = pgTable(
+  'sustainability_models',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').notNull(),
+    /** The model new surveys are scored with; one at a time. */
+    active: boolean('active').notNull().default(false),
+    loadedById: uuid('loaded_by_id').references(() => users.id),
+    loadedAt: ts('loaded_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sustainability_models_code_version_key').on(t.code, t.version)],
+);
+
+/** One sustainability survey of a case: due on a date after arrival, then done with its answers and scores. */
+export const sustainabilitySurveys = pgTable(
+  'sustainability_surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    /** 1 for the first scheduled survey; null for one done outside the schedule. */
+    round: integer('round'),
+    monthsAfterArrival: integer('months_after_arrival'),
+    dueOn: day('due_on'),
+    /** scheduled | done | missed | cancelled */
+    status: text('status').notNull().default('scheduled'),
+    /** The task created when the survey fell due. */
+    taskId: uuid('task_id').references(() => caseTasks.id),
+    modelId: uuid('model_id').references(() => sustainabilityModels.id),
+    /** The answers as encrypted JSON {questionCode: optionCode}. */
+    answersEnc: text('answers_enc'),
+    /** {economic, social, psychosocial, composite, answered}: numbers only, for trends and reports. */
+    scores: jsonb('scores'),
+    conductedOn: day('conducted_on'),
+    conductedById: uuid('conducted_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('sustainability_surveys_case_idx').on(t.caseId, t.dueOn),
+    // The sweep that creates tasks reads scheduled surveys by due date.
+    index('sustainability_surveys_due_idx').on(t.dueOn).where(sql`${t.status} = 'scheduled' and ${t.taskId} is null`),
+  ],
+);
+
+/** The legal track of a case: one per case. */
+export const legalTracks = pgTable(
+  'legal_tracks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    policeReportNumberEnc: text('police_report_number_enc'),
+    policeReportedOn: day('police_reported_on'),
+    /** polri_bareskrim | polda | polres | kejaksaan | ppns | foreign_authority | other */
+    investigatingAgency: text('investigating_agency'),
+    investigatingUnit: text('investigating_unit'),
+    /** reported | investigation | prosecution | verdict | appeal | closed */
+    stage: text('stage').notNull(),
+    restitutionClaimedIdr: bigint('restitution_claimed_idr', { mode: 'number' }),
+    restitutionAwardedIdr: bigint('restitution_awarded_idr', { mode: 'number' }),
+    /** none | requested | granted | refused (witness and victim protection, LPSK) */
+    protectionStatus: text('protection_status').notNull().default('none'),
+    protectionNoteEnc: text('protection_note_enc'),
+    /** The last time anything on the track changed: 60 days without one flags it as stalled. */
+    lastUpdateAt: ts('last_update_at').notNull().defaultNow(),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('legal_tracks_case_key').on(t.caseId), index('legal_tracks_stalled_idx').on(t.lastUpdateAt).where(sql`${t.stage} <> 'closed'`)],
+);
+
+/** Steps on a legal track: stage changes and other updates, with the date they happened. */
+export const legalEvents = pgTable(
+  'legal_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    trackId: uuid('track_id').notNull().references(() => legalTracks.id, { onDelete: 'cascade' }),
+    /** stage | update */
+    kind: text('kind').notNull(),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage'),
+    happenedOn: day('happened_on').notNull(),
+    noteEnc: text('note_enc'),
+    byId: uuid('by_id').references(() => users.id),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('legal_events_track_idx').on(t.trackId, t.at)],
+);
+
+/** A request to close a case, decided by a supervisor against the closure checklist. */
+export const caseClosures = pgTable(
+  'case_closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    /** cases/workflow.ts closureReasons */
+    closureReason: text('closure_reason').notNull(),
+    reasonEnc: text('reason_enc').notNull(),
+    /** pending | approved | returned | withdrawn */
+    status: text('status').notNull().default('pending'),
+    requestedById: uuid('requested_by_id').notNull().references(() => users.id),
+    requestedAt: ts('requested_at').notNull().defaultNow(),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    decisionNoteEnc: text('decision_note_enc'),
+    /** The checklist as it stood when decided: [{code, met, detail}]. */
+    checklist: jsonb('checklist'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('case_closures_case_idx').on(t.caseId, t.requestedAt), index('case_closures_pending_idx').on(t.status, t.requestedAt)],
 );

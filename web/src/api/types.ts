@@ -36,6 +36,14 @@ export const actions = [
   'referral.review',
   'referral.readIncoming',
   'referral.respond',
+  'plan.approve',
+  'case.approveClosure',
+  'case.transfer',
+  'transfer.respond',
+  'case.readTransferred',
+  'journey.readDue',
+  'groupActivity.manage',
+  'sustainability.manageModels',
 ] as const;
 export type Action = (typeof actions)[number];
 

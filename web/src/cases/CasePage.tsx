@@ -14,6 +14,10 @@ import { CaseHeader } from './case-page/CaseHeader';
 import { CaseTabs, tabTitleKey } from './case-page/CaseTabs';
 import { ConsentTab } from './case-page/ConsentTab';
 import { ReferralsTab } from '../referrals/ReferralsTab';
+import { JourneyTab } from '../returns/JourneyTab';
+import { PlanTab } from '../plans/PlanTab';
+import { SurveysTab } from '../surveys/SurveysTab';
+import { LegalTab } from '../legal/LegalTab';
 import { DocumentsTab } from './case-page/DocumentsTab';
 import { HistoryTab } from './case-page/HistoryTab';
 import { NotesTab } from './case-page/NotesTab';
@@ -63,6 +67,10 @@ function CaseView({ c, tab }: { c: CaseOut; tab: CaseTab }) {
         {tab === 'overview' ? <OverviewTab c={c} /> : null}
         {tab === 'screening' ? <ScreeningTab c={c} /> : null}
         {tab === 'assessment' ? <AssessmentTab c={c} /> : null}
+        {tab === 'journey' ? <JourneyTab c={c} /> : null}
+        {tab === 'plan' ? <PlanTab c={c} /> : null}
+        {tab === 'surveys' ? <SurveysTab c={c} /> : null}
+        {tab === 'legal' ? <LegalTab c={c} /> : null}
         {tab === 'notes' ? <NotesTab c={c} /> : null}
         {tab === 'tasks' ? <TasksTab c={c} /> : null}
         {tab === 'consent' ? <ConsentTab c={c} /> : null}

@@ -17,13 +17,25 @@ import personsEn from '../persons/locale/en.json';
 import personsId from '../persons/locale/id.json';
 import referralsEn from '../referrals/locale/en.json';
 import referralsId from '../referrals/locale/id.json';
+import returnsEn from '../returns/locale/en.json';
+import returnsId from '../returns/locale/id.json';
+import transfersEn from '../transfers/locale/en.json';
+import transfersId from '../transfers/locale/id.json';
+import closureEn from '../closure/locale/en.json';
+import closureId from '../closure/locale/id.json';
+import plansEn from '../plans/locale/en.json';
+import plansId from '../plans/locale/id.json';
+import surveysEn from '../surveys/locale/en.json';
+import surveysId from '../surveys/locale/id.json';
+import legalEn from '../legal/locale/en.json';
+import legalId from '../legal/locale/id.json';
 import enBase from './en.json';
 import idBase from './id.json';
 
 // Each domain keeps its texts beside its pages, under its own top-level key; catalogue.test.ts
 // checks that the keys do not overlap and that both languages are complete.
-const id = { ...idBase, ...caseTermsId, ...casesId, ...intakeId, ...personsId, ...worklistId, ...directoryId, ...referralsId };
-const en = { ...enBase, ...caseTermsEn, ...casesEn, ...intakeEn, ...personsEn, ...worklistEn, ...directoryEn, ...referralsEn };
+const id = { ...idBase, ...caseTermsId, ...casesId, ...intakeId, ...personsId, ...worklistId, ...directoryId, ...referralsId, ...returnsId, ...transfersId, ...closureId, ...plansId, ...surveysId, ...legalId };
+const en = { ...enBase, ...caseTermsEn, ...casesEn, ...intakeEn, ...personsEn, ...worklistEn, ...directoryEn, ...referralsEn, ...returnsEn, ...transfersEn, ...closureEn, ...plansEn, ...surveysEn, ...legalEn };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

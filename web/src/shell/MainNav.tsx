@@ -42,6 +42,36 @@ export function MainNav({ me, enrolling }: { me: Me; enrolling: boolean }) {
                 </Link>
               </li>
             ) : null}
+            {can(me, 'journey.readDue') ? (
+              <li>
+                <Link to="/returns">{t('nav.returnsDue')}</Link>
+              </li>
+            ) : null}
+            {can(me, 'transfer.respond') || can(me, 'case.transfer') ? (
+              <li>
+                <Link to="/transfers">{t('nav.transfers')}</Link>
+              </li>
+            ) : null}
+            {can(me, 'plan.approve') || can(me, 'case.approveClosure') ? (
+              <li>
+                <Link to="/approvals">{t('nav.approvals')}</Link>
+              </li>
+            ) : null}
+            {can(me, 'case.read') && can(me, 'case.assign') ? (
+              <li>
+                <Link to="/legal">{t('nav.legalStalled')}</Link>
+              </li>
+            ) : null}
+            {can(me, 'groupActivity.manage') ? (
+              <li>
+                <Link to="/group-activities">{t('nav.groupActivities')}</Link>
+              </li>
+            ) : null}
+            {can(me, 'sustainability.manageModels') ? (
+              <li>
+                <Link to="/sustainability-models">{t('nav.surveyModels')}</Link>
+              </li>
+            ) : null}
             {can(me, 'directory.manage') || can(me, 'directory.updateCapacity') ? (
               <li>
                 <Link to="/services">{t('nav.services')}</Link>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import i18n, { textOr } from '../../i18n';
 import type { CaseOut } from '../api';
 import { FlagBadges, OverdueBadge, PriorityBadge, StageBadge } from '../CaseBadges';
+import { ClosurePanel } from '../../closure/ClosurePanel';
+import { TransferPanel } from '../../transfers/TransferPanel';
 import { TransitionDialog } from './TransitionDialog';
 import { closureReasons, labelOf } from './vocab';
 
@@ -47,6 +49,8 @@ export function CaseHeader({ c }: { c: CaseOut }) {
         </dd>
       </dl>
       <TransitionDialog c={c} />
+      <TransferPanel c={c} />
+      <ClosurePanel c={c} />
     </header>
   );
 }

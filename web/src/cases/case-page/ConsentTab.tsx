@@ -20,6 +20,7 @@ import {
   consentDecisions,
   consentMethods,
   consentPurposes,
+  namesRecipient,
   consentSharedFields,
   consentsQuery,
   partKeys,
@@ -82,7 +83,7 @@ function ConsentItem({ c, consent: x, onDone }: { c: CaseOut; consent: Consent; 
           </span>
         </h4>
         <dl className="summary compact">
-          {x.purpose === 'referral_sharing' ? (
+          {namesRecipient(x.purpose) ? (
             <>
               <dt>{t('cases.consent.recipient')}</dt>
               <dd>
@@ -233,10 +234,11 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
         witness: method === 'verbal_witnessed' ? witness.trim() || null : null,
         givenAt: new Date(givenAt).toISOString(),
         evidenceAttachmentId: evidenceAttachmentId || null,
-        ...(purpose === 'referral_sharing'
-          ? recipientKind === 'organization'
-            ? { recipientOrganizationId, sharedFields }
-            : { recipientOrganizationType: recipientOrganizationType || null, sharedFields }
+        ...(namesRecipient(purpose)
+          ? {
+              ...(recipientKind === 'organization' ? { recipientOrganizationId } : { recipientOrganizationType: recipientOrganizationType || null }),
+              ...(purpose === 'referral_sharing' ? { sharedFields } : {}),
+            }
           : {}),
       }),
     onSuccess: (x) => {
@@ -254,8 +256,8 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
       witness: method === 'verbal_witnessed' && !witness.trim(),
       givenBy: !givenBy.trim(),
       givenAt: !givenAt,
-      recipientOrganizationId: purpose === 'referral_sharing' && recipientKind === 'organization' && !recipientOrganizationId,
-      recipientOrganizationType: purpose === 'referral_sharing' && recipientKind === 'type' && !recipientOrganizationType,
+      recipientOrganizationId: namesRecipient(purpose) && recipientKind === 'organization' && !recipientOrganizationId,
+      recipientOrganizationType: namesRecipient(purpose) && recipientKind === 'type' && !recipientOrganizationType,
     });
     if (complete) add.mutate();
   }
@@ -272,7 +274,7 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
             </option>
           ))}
         </SelectField>
-        {purpose === 'referral_sharing' ? (
+        {namesRecipient(purpose) ? (
           <fieldset className="field">
             <legend>{t('cases.consent.recipient')}</legend>
             <ChoiceGroup
@@ -314,14 +316,16 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
                 ))}
               </SelectField>
             )}
-            <ChoiceGroup
-              legend={t('cases.consent.sharedFields')}
-              name="sharedFields"
-              options={consentSharedFields.map((f) => ({ value: f, label: t(`cases.consent.fields.${f}`) }))}
-              value={sharedFields}
-              onChange={setSharedFields}
-              error={fieldError(err, 'sharedFields')}
-            />
+            {purpose === 'referral_sharing' ? (
+              <ChoiceGroup
+                legend={t('cases.consent.sharedFields')}
+                name="sharedFields"
+                options={consentSharedFields.map((f) => ({ value: f, label: t(`cases.consent.fields.${f}`) }))}
+                value={sharedFields}
+                onChange={setSharedFields}
+                error={fieldError(err, 'sharedFields')}
+              />
+            ) : null}
           </fieldset>
         ) : null}
         <ChoiceGroup

@@ -92,6 +92,7 @@ export {
   consentMethods,
   consentPurposes,
   consentSharedFields,
+  namesRecipient,
   type ConsentDecision,
   type ConsentMethod,
   type ConsentPurpose,
