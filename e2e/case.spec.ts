@@ -1,7 +1,7 @@
 // The case page, as a case worker and a supervisor use it: screening and the supervisor's
 // determination, needs, notes (a sensitive one), tasks (an overdue one stands out), consent given
-// and withdrawn, documents (upload, download, a wrong file refused at the field), stage moves to
-// closed and back with their history, a stale edit in two pages, another organisation's user
+// and withdrawn, documents (upload, download, a wrong file refused at the field), stage moves, closing
+// through an approved request and reopening, with their history, a stale edit in two pages, another organisation's user
 // kept out, and axe on every part in both languages. Each test registers its own case through
 // the API as the demo case worker.
 import crypto from 'node:crypto';
@@ -385,7 +385,7 @@ test('documents: a PDF uploaded and downloaded, wrong files refused at the field
   await expect(summary).toContainText('Berbagi data untuk rujukanDicabut');
 });
 
-test('stages move through to closed with a reason and back, and the history shows who and when', async ({ page }, testInfo) => {
+test('stages move, a closure request approved by a supervisor closes the case, it reopens with a reason, and the history shows who and when', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const c = await registerCase(testInfo);
   await login(page, demo.caseWorker, DEMO_PASSWORD);
@@ -408,31 +408,38 @@ test('stages move through to closed with a reason and back, and the history show
     await expect(head.getByRole('button', { name: 'Ubah tahap' })).toBeFocused();
   }
 
-  // Only the allowed moves are offered.
+  // Only the allowed moves are offered; closing is not a move, it is a request a supervisor approves.
   await head.getByRole('button', { name: 'Ubah tahap' }).click();
   const dialog = page.getByRole('dialog', { name: 'Ubah tahap (saat ini: Penerimaan)' });
-  await expect(dialog.getByRole('radio')).toHaveCount(2);
+  await expect(dialog.getByRole('radio')).toHaveCount(1);
   await expect(dialog.getByRole('radio', { name: 'Skrining' })).toBeVisible();
-  await expect(dialog.getByRole('radio', { name: 'Ditutup' })).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: 'Ditutup' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Batal' }).click();
 
   await move('Skrining');
   await move('Asesmen');
 
-  // Closing: a closure reason, and a text when it is "other".
-  await head.getByRole('button', { name: 'Ubah tahap' }).click();
-  const close = page.getByRole('dialog', { name: 'Ubah tahap (saat ini: Asesmen)' });
-  await close.getByRole('radio', { name: 'Ditutup' }).check();
-  await close.getByRole('button', { name: 'Ubah tahap' }).click();
+  // Closing: a request with a closure reason and a text, then a supervisor's approval.
+  await head.getByRole('button', { name: 'Ajukan penutupan' }).click();
+  const close = page.getByRole('dialog', { name: /^Ajukan penutupan kasus / });
+  await close.getByRole('button', { name: 'Ajukan penutupan' }).click();
   await expect(field(close, 'Alasan penutupan')).toHaveAttribute('aria-invalid', 'true');
-  await field(close, 'Alasan penutupan').selectOption({ label: 'Lainnya' });
-  await close.getByRole('button', { name: 'Ubah tahap' }).click();
-  await expect(field(close, 'Penjelasan')).toHaveAttribute('aria-invalid', 'true');
+  await field(close, 'Alasan penutupan').selectOption({ label: 'Tidak dapat dihubungi' });
   await field(close, 'Penjelasan').fill('Pindah domisili ke provinsi lain.');
-  await close.getByRole('button', { name: 'Ubah tahap' }).click();
+  await close.getByRole('button', { name: 'Ajukan penutupan' }).click();
   await expect(close).toBeHidden();
+  await expect(head).toContainText('Permintaan penutupan menunggu keputusan penyelia.');
+  const sup = await apiSession(testInfo, demo.supervisor);
+  try {
+    const closure = await getJson<{ pending: { id: string; version: number } }>(sup, `/api/v1/cases/${c.id}/closure`);
+    const approved = await sup.post(`/api/v1/closures/${closure.pending.id}/approve`, { data: { version: closure.pending.version, acknowledgeIncomplete: true } });
+    expect(approved.status(), await approved.text()).toBe(200);
+  } finally {
+    await sup.dispose();
+  }
+  await page.reload();
   await expect(head).toContainText('Ditutup');
-  await expect(head).toContainText('Lainnya');
+  await expect(head).toContainText('Tidak dapat dihubungi');
   await expect(page.getByText('Kasus ini sudah ditutup: buka kembali (Ubah tahap) untuk mengubah rinciannya.')).toBeVisible();
 
   // Reopening needs a reason.
@@ -450,7 +457,7 @@ test('stages move through to closed with a reason and back, and the history show
   await expect(items.filter({ hasText: 'Penerimaan → Skrining' })).toContainText('Siti Nurhaliza Rahman');
   await expect(items.filter({ hasText: 'Skrining → Asesmen' })).toBeVisible();
   const closed = items.filter({ hasText: 'Asesmen → Ditutup' });
-  await expect(closed).toContainText('Alasan penutupan: Lainnya');
+  await expect(closed).toContainText('Alasan penutupan: Tidak dapat dihubungi');
   await expect(closed).toContainText('Pindah domisili ke provinsi lain.');
   await expect(items.filter({ hasText: 'Ditutup → Dibuka kembali' })).toContainText('Kembali ke Jawa Timur dan meminta bantuan.');
   await expect(items.filter({ hasText: 'Penugasan' })).toContainText('Siti Nurhaliza Rahman');

@@ -3,6 +3,7 @@
 import { bootstrapAdmin } from './auth/bootstrap.js';
 import { buildApp } from './app.js';
 import { refreshOpenCases } from './cases/derived.js';
+import { createDueSurveyTasks } from './reintegration/sustainability/sweep.js';
 import { describeFailure } from './platform/http/errors.js';
 import type { Config } from './platform/config.js';
 import { FieldCipher } from './platform/crypto/fields.js';
@@ -35,6 +36,14 @@ function keepPrioritiesCurrent(database: Database, log: { error: (o: object, m: 
     refreshOpenCases(database.db).catch((e: unknown) => log.error(describeFailure(e), 'refreshing case priorities failed'));
   setTimeout(run, 5_000).unref();
   setInterval(run, 6 * 3600_000).unref();
+}
+
+/** Surveys falling due within a week get their follow-up task: soon after start-up and hourly. */
+function keepSurveyTasksCurrent(database: Database, cipher: FieldCipher, log: { error: (o: object, m: string) => void }) {
+  const run = () =>
+    createDueSurveyTasks(database.db, undefined, { cipher }).catch((e: unknown) => log.error(describeFailure(e), 'creating survey tasks failed'));
+  setTimeout(run, 10_000).unref();
+  setInterval(run, 3600_000).unref();
 }
 
 /** Starts Pulang, or exits the process with a message when it cannot. */
@@ -89,6 +98,7 @@ export async function start(config: Config, hooks: StartHooks = {}) {
     );
     await app.listen({ port: config.port, host: config.host });
     keepPrioritiesCurrent(database, app.log);
+    keepSurveyTasksCurrent(database, cipher, app.log);
     console.log(`Pulang ${appVersion} is running at ${config.publicUrl} (database: ${database.engine}${database.engine === 'pglite' ? ` in ${config.dataDir}` : ''})`);
     return { database, cipher, lookup, url: config.publicUrl };
   } catch (e) {

@@ -24,20 +24,30 @@ import {
   apiTokens,
   auditEvents,
   caseAttachments,
+  caseClosures,
   caseConsents,
   caseNeeds,
   caseNotes,
   cases,
   caseScreenings,
   caseTasks,
+  caseTransfers,
+  groupActivities,
+  legalTracks,
   locations,
   organizations,
   persons,
+  planItems,
   referrals,
+  reintegrationPlans,
+  returnJourneys,
+  sustainabilityModels,
+  sustainabilitySurveys,
   services,
   users,
 } from '../src/platform/db/schema.js';
 import { termByCode } from '../src/directory/taxonomy.js';
+import { defaultModel } from '../src/reintegration/sustainability/default-model.js';
 import { PASSWORD, startServer, totpCode, type TestServer } from './support/server.js';
 
 const roles = ['system_admin', 'org_admin', 'supervisor', 'case_worker', 'service_focal_point', 'private_partner', 'analyst', 'auditor'] as const;
@@ -307,6 +317,121 @@ const onReferral = (status: number) => ({
   received: by({ supervisor: status, service_focal_point: status, case_worker: NOT_FOUND }, FORBIDDEN),
   other: by({ supervisor: NOT_FOUND, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND }, FORBIDDEN),
 });
+
+// ---- issue 5: plans, group activities --------------------------------------------------------
+
+async function freshPlan(a: Args, status: 'draft' | 'submitted' | 'approved' = 'draft') {
+  const c = await freshCase(a);
+  const [p] = await db()
+    .insert(reintegrationPlans)
+    .values({ caseId: c.id, number: 1, status, ...(status !== 'draft' ? { submittedAt: new Date() } : {}) })
+    .returning({ id: reintegrationPlans.id, version: reintegrationPlans.version });
+  const [i] = await db()
+    .insert(planItems)
+    .values({ planId: p.id, seq: 1, dimension: 'economic', whatEnc: s.cipher.encrypt('Modal usaha warung'), delivery: 'direct', budgetIdr: 2_500_000 })
+    .returning({ id: planItems.id, version: planItems.version });
+  return { caseId: c.id, id: p.id, version: p.version, itemId: i.id, itemVersion: i.version };
+}
+async function freshActivity(a: Args) {
+  const [r] = await db()
+    .insert(groupActivities)
+    .values({ organizationId: orgOf(a), kind: 'peer_group', name: `Kelompok sebaya ${uniq()}` })
+    .returning({ id: groupActivities.id, version: groupActivities.version });
+  return r;
+}
+const activityReaders = (status: number) => ({
+  own: by({ org_admin: status, supervisor: status, case_worker: status }, FORBIDDEN),
+  other: by({ org_admin: NOT_FOUND, supervisor: NOT_FOUND, case_worker: NOT_FOUND }, FORBIDDEN),
+});
+const activityKeepers = (status: number) => ({
+  own: by({ org_admin: status, supervisor: status }, FORBIDDEN),
+  other: by({ org_admin: NOT_FOUND, supervisor: NOT_FOUND }, FORBIDDEN),
+});
+
+async function freshJourney(a: Args) {
+  const c = await freshCase(a);
+  const [j] = await db().insert(returnJourneys).values({ caseId: c.id, medicalClearance: 'not_needed' }).returning({ id: returnJourneys.id, version: returnJourneys.version });
+  return j;
+}
+
+// ---- issue 5: transfers, closure, surveys, the legal track ------------------------------------
+// Transfer targets, as for referrals: `self` a transfer of a case assigned to the actor (who proposed
+// it), `own` one of a colleague's case, `received` one proposed to the actor's organisation by the
+// other, `other` one between the other organisation and a third.
+
+async function freshTransfer(a: Args, opts: { accepted?: boolean } = {}) {
+  const fromOwn = a.target === 'self' || a.target === 'own';
+  const c = await freshCase({ ...a, target: fromOwn ? a.target : 'other' });
+  const to = fromOwn ? fx[away(a.actor.home)].id : a.target === 'received' ? a.actor.orgId : await thirdOrg();
+  const [proposer] = await db().select({ id: cases.assignedToId }).from(cases).where(eq(cases.id, c.id));
+  const [consent] = await db()
+    .insert(caseConsents)
+    .values({ caseId: c.id, purpose: 'case_transfer', recipientOrganizationId: to, decision: 'given', method: 'signed', givenAt: new Date('2026-11-01T00:00:00Z') })
+    .returning({ id: caseConsents.id });
+  const answeredAt = new Date();
+  const [t] = await db()
+    .insert(caseTransfers)
+    .values({
+      caseId: c.id,
+      fromOrganizationId: c.orgId,
+      toOrganizationId: to,
+      consentId: consent.id,
+      senderKeepsView: true,
+      requestedById: proposer.id!,
+      reasonEnc: s.cipher.encrypt('Kembali ke daerah asal.'),
+      ...(opts.accepted ? { status: 'accepted', answeredAt } : {}),
+    })
+    .returning({ id: caseTransfers.id, version: caseTransfers.version });
+  if (opts.accepted) {
+    await db().update(cases).set({ organizationId: to, assignedToId: null }).where(eq(cases.id, c.id));
+    await db().update(persons).set({ organizationId: to }).where(eq(persons.id, c.personId));
+  }
+  return t;
+}
+const onTransfer = (status: number) => ({
+  self: by({ supervisor: status, case_worker: status }, NOT_FOUND),
+  own: by({ supervisor: status }, NOT_FOUND),
+  received: by({ supervisor: status }, NOT_FOUND),
+  other: all(NOT_FOUND),
+});
+/** Accepting or declining: the receiving organisation's supervisors; the sending side may not. */
+const answeringTransfer = (status: number) => ({
+  self: by({ supervisor: FORBIDDEN, case_worker: FORBIDDEN }, NOT_FOUND),
+  own: by({ supervisor: FORBIDDEN }, NOT_FOUND),
+  received: by({ supervisor: status }, NOT_FOUND),
+  other: all(NOT_FOUND),
+});
+
+async function freshClosure(a: Args) {
+  const c = await freshCase(a);
+  const [r] = await db()
+    .insert(caseClosures)
+    .values({ caseId: c.id, closureReason: 'unreachable', reasonEnc: s.cipher.encrypt('Nomor telepon tidak aktif.'), requestedById: a.actor.id })
+    .returning({ id: caseClosures.id, version: caseClosures.version });
+  return r;
+}
+
+async function activeModelId() {
+  const [m] = await db().select({ id: sustainabilityModels.id }).from(sustainabilityModels).where(eq(sustainabilityModels.active, true));
+  return m.id;
+}
+const modelReaders = (status: number) => by({ system_admin: status, supervisor: status, case_worker: status }, FORBIDDEN);
+async function freshSurvey(a: Args) {
+  const c = await freshCase(a);
+  await db().update(cases).set({ arrivedOn: '2026-03-01' }).where(eq(cases.id, c.id));
+  const [r] = await db()
+    .insert(sustainabilitySurveys)
+    .values({ caseId: c.id, round: 1, monthsAfterArrival: 3, dueOn: '2026-06-01' })
+    .returning({ id: sustainabilitySurveys.id, version: sustainabilitySurveys.version });
+  return { ...r, caseId: c.id };
+}
+/** Every question answered with its first option. */
+const someAnswers = () => Object.fromEntries(defaultModel.questions.map((q) => [q.code, q.options[0].code]));
+async function freshLegalTrack(a: Args) {
+  const c = await freshCase(a);
+  const [r] = await db().insert(legalTracks).values({ caseId: c.id, stage: 'reported' }).returning({ id: legalTracks.id, version: legalTracks.version });
+  return { ...r, caseId: c.id };
+}
 
 // Letters only: digits invite the strength estimator's l33t matching, which takes about half a second per check.
 const letters = () => Array.from(randomBytes(8), (b) => 'abcdefghjkmnpqrstuvwxyz'[b % 23]).join('');
@@ -877,6 +1002,286 @@ const table: Row[] = [
       return { params: { id: r.id }, body: { version: r.version, note: 'Ditinjau: ancaman nyata, rujukan tepat.' } };
     },
   },
+  // Reintegration plans and group activities.
+  { route: 'GET /cases/{caseId}/plans', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { caseId: (await freshCase(a)).id } }) },
+  { route: 'POST /cases/{caseId}/plans', anonymous: 401, targets: onCase(201), request: async (a) => ({ params: { caseId: (await freshCase(a)).id }, body: { goal: 'Usaha sendiri' } }) },
+  { route: 'GET /plans', anonymous: 401, targets: { none: by({ supervisor: 200 }, FORBIDDEN) }, request: () => ({ query: 'status=submitted' }) },
+  { route: 'GET /plans/{id}', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshPlan(a)).id } }) },
+  {
+    route: 'PATCH /plans/{id}',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const p = await freshPlan(a);
+      return { params: { id: p.id }, body: { version: p.version, goal: 'Tujuan baru' } };
+    },
+  },
+  {
+    route: 'POST /plans/{id}/submit',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const p = await freshPlan(a);
+      return { params: { id: p.id }, body: { version: p.version } };
+    },
+  },
+  {
+    route: 'POST /plans/{id}/approve',
+    anonymous: 401,
+    targets: supervisorOnCase(200),
+    request: async (a) => {
+      const p = await freshPlan(a, 'submitted');
+      return { params: { id: p.id }, body: { version: p.version } };
+    },
+  },
+  {
+    route: 'POST /plans/{id}/return',
+    anonymous: 401,
+    targets: supervisorOnCase(200),
+    request: async (a) => {
+      const p = await freshPlan(a, 'submitted');
+      return { params: { id: p.id }, body: { version: p.version, note: 'Lengkapi anggaran.' } };
+    },
+  },
+  {
+    route: 'POST /plans/{id}/items',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => ({ params: { id: (await freshPlan(a)).id }, body: { dimension: 'social', what: 'Mediasi keluarga', delivery: 'direct' } }),
+  },
+  {
+    route: 'PATCH /plans/{id}/items/{itemId}',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const p = await freshPlan(a);
+      return { params: { id: p.id, itemId: p.itemId }, body: { version: p.itemVersion, budgetIdr: 3_000_000 } };
+    },
+  },
+  {
+    route: 'DELETE /plans/{id}/items/{itemId}',
+    anonymous: 401,
+    targets: onCase(204),
+    request: async (a) => {
+      const p = await freshPlan(a);
+      return { params: { id: p.id, itemId: p.itemId } };
+    },
+  },
+  {
+    route: 'PATCH /plans/{id}/items/{itemId}/progress',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const p = await freshPlan(a, 'approved');
+      return { params: { id: p.id, itemId: p.itemId }, body: { version: p.itemVersion, status: 'in_progress' } };
+    },
+  },
+  { route: 'GET /group-activities', anonymous: 401, targets: { none: by({ org_admin: 200, supervisor: 200, case_worker: 200 }, FORBIDDEN) } },
+  {
+    route: 'POST /group-activities',
+    anonymous: 401,
+    targets: { none: by({ org_admin: 201, supervisor: 201 }, FORBIDDEN) },
+    request: () => ({ body: { kind: 'peer_group', name: `Kelompok ${uniq()}` } }),
+  },
+  { route: 'GET /group-activities/{id}', anonymous: 401, targets: activityReaders(200), request: async (a) => ({ params: { id: (await freshActivity(a)).id } }) },
+  {
+    route: 'PATCH /group-activities/{id}',
+    anonymous: 401,
+    targets: activityKeepers(200),
+    request: async (a) => {
+      const g = await freshActivity(a);
+      return { params: { id: g.id }, body: { version: g.version, capacity: 15 } };
+    },
+  },
+  // Return journeys and the returns due.
+  { route: 'GET /points-of-entry', anonymous: 200, targets: { none: all(200) } },
+  { route: 'GET /cases/{id}/journeys', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{id}/journeys',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, body: { medicalClearance: 'not_needed', arrivalPointCode: 'SUB' } }),
+  },
+  { route: 'GET /journeys/{id}', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshJourney(a)).id } }) },
+  {
+    route: 'PATCH /journeys/{id}',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const j = await freshJourney(a);
+      return { params: { id: j.id }, body: { version: j.version, pocketMoneyIdr: 250000 } };
+    },
+  },
+  {
+    route: 'POST /journeys/{id}/milestones',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const j = await freshJourney(a);
+      return { params: { id: j.id }, body: { version: j.version, milestone: 'documents_ready', happenedAt: new Date(Date.now() - 60_000).toISOString() } };
+    },
+  },
+  { route: 'GET /returns/due', anonymous: 401, targets: { none: by({ supervisor: 200, case_worker: 200, service_focal_point: 200 }, FORBIDDEN) } },
+  // Case transfer.
+  { route: 'GET /cases/{caseId}/transfers', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { caseId: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{caseId}/transfers',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => {
+      const c = await freshCase(a);
+      const to = fx[away(a.actor.home)].id;
+      await db()
+        .insert(caseConsents)
+        .values({ caseId: c.id, purpose: 'case_transfer', recipientOrganizationId: to, decision: 'given', method: 'signed', givenAt: new Date('2026-11-01T00:00:00Z') });
+      return { params: { caseId: c.id }, body: { toOrganizationId: to, reason: 'Pulang ke kabupaten asal.', senderKeepsView: true } };
+    },
+  },
+  { route: 'GET /transfers', anonymous: 401, targets: { none: caseRoles(200) } },
+  { route: 'GET /transfers/{id}', anonymous: 401, targets: onTransfer(200), request: async (a) => ({ params: { id: (await freshTransfer(a)).id } }) },
+  {
+    route: 'POST /transfers/{id}/accept',
+    anonymous: 401,
+    targets: answeringTransfer(200),
+    request: async (a) => {
+      const t = await freshTransfer(a);
+      return { params: { id: t.id }, body: { version: t.version } };
+    },
+  },
+  {
+    route: 'POST /transfers/{id}/decline',
+    anonymous: 401,
+    targets: answeringTransfer(200),
+    request: async (a) => {
+      const t = await freshTransfer(a);
+      return { params: { id: t.id }, body: { version: t.version, reason: 'no_capacity' } };
+    },
+  },
+  {
+    route: 'POST /transfers/{id}/withdraw',
+    anonymous: 401,
+    targets: {
+      self: by({ supervisor: 200, case_worker: 200 }, NOT_FOUND),
+      own: by({ supervisor: 200 }, NOT_FOUND),
+      received: by({ supervisor: FORBIDDEN }, NOT_FOUND),
+      other: all(NOT_FOUND),
+    },
+    request: async (a) => {
+      const t = await freshTransfer(a);
+      return { params: { id: t.id }, body: { version: t.version } };
+    },
+  },
+  {
+    route: 'GET /transfers/{id}/record',
+    anonymous: 401,
+    targets: { self: by({ supervisor: 200, case_worker: 200 }, NOT_FOUND), own: by({ supervisor: 200 }, NOT_FOUND), received: all(NOT_FOUND), other: all(NOT_FOUND) },
+    request: async (a) => ({ params: { id: (await freshTransfer(a, { accepted: true })).id } }),
+  },
+  // Closure.
+  { route: 'GET /cases/{caseId}/closure', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { caseId: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{caseId}/closure',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => ({ params: { caseId: (await freshCase(a)).id }, body: { closureReason: 'unreachable', reason: 'Tidak dapat dihubungi tiga bulan.' } }),
+  },
+  { route: 'GET /closures', anonymous: 401, targets: { none: by({ supervisor: 200 }, FORBIDDEN) }, request: () => ({ query: 'status=pending' }) },
+  {
+    route: 'POST /closures/{id}/approve',
+    anonymous: 401,
+    targets: supervisorOnCase(200),
+    request: async (a) => {
+      const r = await freshClosure(a);
+      return { params: { id: r.id }, body: { version: r.version, acknowledgeIncomplete: true } };
+    },
+  },
+  {
+    route: 'POST /closures/{id}/return',
+    anonymous: 401,
+    targets: supervisorOnCase(200),
+    request: async (a) => {
+      const r = await freshClosure(a);
+      return { params: { id: r.id }, body: { version: r.version, note: 'Coba hubungi keluarga dulu.' } };
+    },
+  },
+  {
+    route: 'POST /closures/{id}/withdraw',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const r = await freshClosure(a);
+      return { params: { id: r.id }, body: { version: r.version } };
+    },
+  },
+  // Sustainability surveys and their models.
+  { route: 'GET /sustainability/models', anonymous: 401, targets: { none: modelReaders(200) } },
+  { route: 'GET /sustainability/models/active', anonymous: 401, targets: { none: modelReaders(200) } },
+  { route: 'GET /sustainability/models/{id}', anonymous: 401, targets: { none: modelReaders(200) }, request: async () => ({ params: { id: await activeModelId() } }) },
+  {
+    route: 'POST /sustainability/models',
+    anonymous: 401,
+    targets: { none: by({ system_admin: 201 }, FORBIDDEN) },
+    request: () => ({ body: { model: { ...defaultModel, code: `uji_${uniq()}` } } }),
+  },
+  {
+    route: 'POST /sustainability/models/{id}/activate',
+    anonymous: 401,
+    targets: { none: by({ system_admin: 200 }, FORBIDDEN) },
+    request: async () => ({ params: { id: await activeModelId() } }),
+  },
+  { route: 'GET /cases/{id}/surveys', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'PUT /cases/{id}/arrival',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, body: { arrivedOn: '2026-05-02' } }),
+  },
+  {
+    route: 'POST /cases/{id}/surveys',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => {
+      const sv = await freshSurvey(a);
+      return { params: { id: sv.caseId }, body: { surveyId: sv.id, conductedOn: '2026-06-03', answers: someAnswers() } };
+    },
+  },
+  { route: 'GET /surveys/{id}', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshSurvey(a)).id } }) },
+  {
+    route: 'PATCH /surveys/{id}',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const sv = await freshSurvey(a);
+      return { params: { id: sv.id }, body: { version: sv.version, status: 'missed', reason: 'Tidak di rumah saat kunjungan.' } };
+    },
+  },
+  // The legal track.
+  { route: 'GET /cases/{id}/legal', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'PUT /cases/{id}/legal',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, body: { investigatingAgency: 'polda', policeReportedOn: '2026-10-01' } }),
+  },
+  {
+    route: 'PATCH /cases/{id}/legal',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => {
+      const l = await freshLegalTrack(a);
+      return { params: { id: l.caseId }, body: { version: l.version, investigatingUnit: 'Ditreskrimum Polda Jawa Timur' } };
+    },
+  },
+  {
+    route: 'POST /cases/{id}/legal/events',
+    anonymous: 401,
+    targets: onCase(201),
+    request: async (a) => {
+      const l = await freshLegalTrack(a);
+      return { params: { id: l.caseId }, body: { kind: 'update', happenedOn: '2026-11-02', note: 'Berkas perkara dilengkapi.' } };
+    },
+  },
+  { route: 'GET /legal/stalled', anonymous: 401, targets: { none: caseRoles(200) } },
 ];
 
 // ---- running requests ------------------------------------------------------------------------

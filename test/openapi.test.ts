@@ -164,6 +164,7 @@ describe('every /api/v1 operation', () => {
         'GET /api/v1/areas',
         'GET /api/v1/auth/setup/status',
         'GET /api/v1/countries',
+        'GET /api/v1/points-of-entry',
         'POST /api/v1/auth/activate',
         'POST /api/v1/auth/login',
         'POST /api/v1/auth/setup',

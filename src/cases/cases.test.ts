@@ -73,7 +73,7 @@ describe('intake', () => {
       summary: 'Dipulangkan dari Kuching; paspor ditahan majikan.',
       closedAt: null,
       version: 1,
-      allowedTransitions: ['screening', 'closed'],
+      allowedTransitions: ['screening'],
       createdBy: { id: workerA.user.id },
       can: { update: true, assign: false, determine: false, readSensitive: true },
     });
@@ -253,28 +253,29 @@ describe('reading and changing a case', () => {
 });
 
 describe('stages', () => {
-  it('moves through allowed stages, refuses others with the allowed list, closes and reopens with reasons, all in the history', async () => {
+  it('moves through allowed stages, refuses others with the allowed list, closes through an approved request and reopens with a reason, all in the history', async () => {
     const c = await newCase(workerA, { assignToMe: true });
     const url = `/api/v1/cases/${c.id}/transitions`;
     const bad = await workerA.post(url, { version: 1, to: 'monitoring' });
     expect(bad.status).toBe(409);
-    expect(bad.body.error).toMatchObject({ code: 'transition_not_allowed', allowed: ['screening', 'closed'] });
+    expect(bad.body.error).toMatchObject({ code: 'transition_not_allowed', allowed: ['screening'] });
 
     const toScreening = await workerA.post(url, { version: 1, to: 'screening' });
     expect(toScreening.status).toBe(200);
-    expect(toScreening.body).toMatchObject({ stage: 'screening', version: 2, allowedTransitions: ['assessment', 'closed'] });
+    expect(toScreening.body).toMatchObject({ stage: 'screening', version: 2, allowedTransitions: ['assessment'] });
 
-    const noCode = await workerA.post(url, { version: 2, to: 'closed' });
-    expect(noCode.status).toBe(400);
-    expect(noCode.body.error.fields).toEqual({ closureReason: 'required' });
-    const otherNoText = await workerA.post(url, { version: 2, to: 'closed', closureReason: 'other' });
-    expect(otherNoText.status).toBe(400);
-    expect(otherNoText.body.error.fields).toEqual({ reason: 'required' });
+    // Closing is a request a supervisor approves (src/closure), never a direct move.
+    const direct = await workerA.post(url, { version: 2, to: 'closed', closureReason: 'unreachable', reason: 'Nomor telepon tidak aktif' });
+    expect(direct.status).toBe(409);
+    expect(direct.body.error.code).toBe('closure_requires_approval');
     expect((await q(`select stage, version from cases where id = '${c.id}'`))[0]).toEqual({ stage: 'screening', version: 2 });
 
-    const closed = await workerA.post(url, { version: 2, to: 'closed', closureReason: 'unreachable', reason: 'Nomor telepon tidak aktif' });
-    expect(closed.status).toBe(200);
-    expect(closed.body).toMatchObject({ stage: 'closed', closureReason: 'unreachable', allowedTransitions: ['reopened'] });
+    const requested = await workerA.post(`/api/v1/cases/${c.id}/closure`, { closureReason: 'unreachable', reason: 'Nomor telepon tidak aktif' });
+    expect(requested.status).toBe(201);
+    const approved = await supA.post(`/api/v1/closures/${requested.body.id}/approve`, { version: 1, acknowledgeIncomplete: true });
+    expect(approved.status).toBe(200);
+    const closed = await workerA.get(`/api/v1/cases/${c.id}`);
+    expect(closed.body).toMatchObject({ stage: 'closed', closureReason: 'unreachable', allowedTransitions: ['reopened'], version: 3 });
     expect(closed.body.closedAt).not.toBeNull();
 
     const patchClosed = await workerA.patch(`/api/v1/cases/${c.id}`, { version: 3, riskLevel: 'high' });
@@ -298,29 +299,35 @@ describe('stages', () => {
       ['created', null, 'intake'],
       ['assignment', null, workerA.user.id],
       ['stage', 'intake', 'screening'],
+      ['closure', null, 'pending'],
       ['stage', 'screening', 'closed'],
       ['stage', 'closed', 'reopened'],
     ]);
     expect(history.body.items[1]).toMatchObject({ fromUser: null, toUser: { id: workerA.user.id, displayName: expect.any(String) } });
-    expect(history.body.items[3]).toMatchObject({ reason: 'Nomor telepon tidak aktif', reasonCode: 'unreachable', by: { id: workerA.user.id, displayName: expect.any(String) } });
-    expect(history.body.items[4]).toMatchObject({ reason: 'Keluarga menghubungi kembali', reasonCode: null });
+    expect(history.body.items[4]).toMatchObject({ reason: 'Nomor telepon tidak aktif', reasonCode: 'unreachable', by: { id: supA.user.id, displayName: expect.any(String) } });
+    expect(history.body.items[5]).toMatchObject({ reason: 'Keluarga menghubungi kembali', reasonCode: null });
     const audits = await q(`select details from audit_events where action = 'case.transition' and target_id = '${c.id}' order by seq`);
     expect(audits.map((a) => a.details)).toEqual([
       { from: 'intake', to: 'screening' },
-      { from: 'screening', to: 'closed', closureReason: 'unreachable' },
       { from: 'closed', to: 'reopened' },
     ]);
   });
 
-  it('closing with a listed reason needs no text; a stale version is refused', async () => {
+  it('a move to closed is refused whatever the version, with nothing written; a stale version of another move is refused', async () => {
     const c = await newCase(workerA, { assignToMe: true });
-    const stale = await workerA.post(`/api/v1/cases/${c.id}/transitions`, { version: 7, to: 'closed', closureReason: 'duplicate' });
+    const events = async () => (await q(`select count(*)::int as n from case_events where case_id = '${c.id}'`))[0].n;
+    const before = await events();
+    for (const version of [1, 7]) {
+      const res = await workerA.post(`/api/v1/cases/${c.id}/transitions`, { version, to: 'closed', closureReason: 'duplicate' });
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('closure_requires_approval');
+    }
+    expect(await events()).toBe(before);
+    expect((await q(`select stage, version from cases where id = '${c.id}'`))[0]).toEqual({ stage: 'intake', version: 1 });
+    const stale = await workerA.post(`/api/v1/cases/${c.id}/transitions`, { version: 7, to: 'screening' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('version_conflict');
     expect(stale.body.error.current).toMatchObject({ stage: 'intake', version: 1 });
-    const res = await workerA.post(`/api/v1/cases/${c.id}/transitions`, { version: 1, to: 'closed', closureReason: 'duplicate' });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ stage: 'closed', closureReason: 'duplicate' });
   });
 });
 

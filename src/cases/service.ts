@@ -272,34 +272,34 @@ export async function update(ctx: Ctx, deps: CaseDeps, id: string, input: CaseUp
 
 export async function transition(ctx: Ctx, deps: CaseDeps, id: string, input: TransitionInput): Promise<CaseOut> {
   await requireCase(ctx, id, 'case.update');
+  // Closing needs a supervisor's approval against the closure checklist: POST /cases/{id}/closure
+  // requests it, POST /closures/{id}/approve closes the case (src/closure). Nothing is written here.
+  if (input.to === 'closed') throw conflict('A case is closed through a closure request that a supervisor approves.', 'closure_requires_approval');
   return changeCase(ctx, deps, id, input.version, async (tx, current) => {
     const from = current.stage as Stage;
     const to = input.to;
-    // Closing with a listed reason needs no text; "other" and reopening need the text.
-    const reasonForCheck = to === 'closed' && input.closureReason && input.closureReason !== 'other' ? input.closureReason : input.reason;
-    const check = checkTransition(from, to, { reason: reasonForCheck });
+    const check = checkTransition(from, to, { reason: input.reason });
     if (!check.ok && check.code === 'transition_not_allowed')
       throw conflict(`A case in ${from} cannot move to ${to}.`, 'transition_not_allowed', { allowed: check.allowed });
-    if (to === 'closed' && !input.closureReason) throw badRequest('Say why the case is closed.', { closureReason: 'required' });
-    if (!check.ok) throw badRequest(to === 'closed' ? 'Describe the reason for closing.' : 'Say why the case is reopened.', { reason: 'required' });
+    if (!check.ok) throw badRequest('Say why the case is reopened.', { reason: 'required' });
     const me = ctx.who();
     await addCaseEvent(tx, {
       caseId: id,
       kind: 'stage',
       fromValue: from,
       toValue: to,
-      reason: to === 'closed' ? input.closureReason! : null,
+      reason: null,
       noteEnc: input.reason ? deps.cipher.encrypt(input.reason) : null,
       byId: me.userId,
     });
+    // Reopening is audited like every move, with where it came from (closed) and where the work resumes.
     await ctx.audit(tx, {
       action: 'case.transition',
       outcome: 'success',
       targetType: 'case',
       targetId: id,
-      details: { from, to, closureReason: to === 'closed' ? input.closureReason : undefined },
+      details: { from, to },
     });
-    if (to === 'closed') return { stage: to, closedAt: new Date(), closureReason: input.closureReason! };
     if (from === 'closed') return { stage: to, closedAt: null, closureReason: null };
     return { stage: to };
   });

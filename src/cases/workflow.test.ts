@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, checkTransition, closureReasons, isClosureReason, isStage, openStages, stages, type Stage } from './workflow.js';
+import { allowedTransitions, checkTransition, closableStages, closureReasons, isClosureReason, isStage, openStages, stages, type Stage } from './workflow.js';
 
+// Closing is never a direct move: a supervisor's approval of a closure request closes a case (src/closure).
 const expected: Record<Stage, Stage[]> = {
-  intake: ['screening', 'closed'],
-  screening: ['assessment', 'closed'],
-  assessment: ['return_planning', 'reintegration', 'screening', 'closed'],
-  return_planning: ['in_return', 'assessment', 'closed'],
-  in_return: ['reintegration', 'monitoring', 'return_planning', 'closed'],
-  reintegration: ['monitoring', 'assessment', 'closed'],
-  monitoring: ['reintegration', 'closed'],
+  intake: ['screening'],
+  screening: ['assessment'],
+  assessment: ['return_planning', 'reintegration', 'screening'],
+  return_planning: ['in_return', 'assessment'],
+  in_return: ['reintegration', 'monitoring', 'return_planning'],
+  reintegration: ['monitoring', 'assessment'],
+  monitoring: ['reintegration'],
   closed: ['reopened'],
-  reopened: ['screening', 'assessment', 'return_planning', 'in_return', 'reintegration', 'monitoring', 'closed'],
+  reopened: ['screening', 'assessment', 'return_planning', 'in_return', 'reintegration', 'monitoring'],
 };
 
 describe('allowed transitions', () => {
@@ -24,8 +25,10 @@ describe('allowed transitions', () => {
     });
   }
 
-  it('every open stage may close, and only a closed case may be reopened', () => {
-    for (const s of openStages) expect(allowedTransitions(s)).toContain('closed');
+  it('no stage moves to closed directly; every open stage closes through an approved request; only a closed case may be reopened', () => {
+    for (const s of stages) expect(allowedTransitions(s)).not.toContain('closed');
+    expect(closableStages).toEqual(openStages);
+    expect(closableStages).not.toContain('closed');
     for (const s of stages) expect(allowedTransitions(s).includes('reopened')).toBe(s === 'closed');
   });
 
@@ -37,7 +40,7 @@ describe('allowed transitions', () => {
   });
 
   it('the working order moves forward one step at a time', () => {
-    const forward: Stage[] = ['intake', 'screening', 'assessment', 'return_planning', 'in_return', 'reintegration', 'monitoring', 'closed'];
+    const forward: Stage[] = ['intake', 'screening', 'assessment', 'return_planning', 'in_return', 'reintegration', 'monitoring'];
     for (let i = 0; i < forward.length - 1; i++) expect(checkTransition(forward[i]!, forward[i + 1]!, { reason: 'done' })).toEqual({ ok: true });
   });
 
@@ -49,7 +52,7 @@ describe('allowed transitions', () => {
     const r = checkTransition('intake', 'monitoring');
     if (r.ok || r.code !== 'transition_not_allowed') throw new Error('expected refusal');
     r.allowed.push('monitoring');
-    expect(allowedTransitions('intake')).toEqual(['screening', 'closed']);
+    expect(allowedTransitions('intake')).toEqual(['screening']);
   });
 });
 
@@ -66,7 +69,8 @@ describe('forbidden transitions', () => {
   });
 
   it('examples', () => {
-    expect(checkTransition('intake', 'in_return')).toEqual({ ok: false, code: 'transition_not_allowed', allowed: ['screening', 'closed'] });
+    expect(checkTransition('intake', 'in_return')).toEqual({ ok: false, code: 'transition_not_allowed', allowed: ['screening'] });
+    for (const s of openStages) expect(checkTransition(s, 'closed', { reason: 'Reintegrated and stable' })).toMatchObject({ ok: false, code: 'transition_not_allowed' });
     expect(checkTransition('closed', 'assessment', { reason: 'new abuse reported' })).toEqual({ ok: false, code: 'transition_not_allowed', allowed: ['reopened'] });
     expect(checkTransition('monitoring', 'return_planning')).toMatchObject({ ok: false, code: 'transition_not_allowed' });
   });
@@ -78,23 +82,16 @@ describe('forbidden transitions', () => {
 });
 
 describe('reasons', () => {
-  it('closing needs a reason from every open stage', () => {
-    for (const s of openStages) {
-      expect(checkTransition(s, 'closed')).toEqual({ ok: false, code: 'reason_required' });
-      expect(checkTransition(s, 'closed', { reason: '' })).toEqual({ ok: false, code: 'reason_required' });
-      expect(checkTransition(s, 'closed', { reason: '   ' })).toEqual({ ok: false, code: 'reason_required' });
-      expect(checkTransition(s, 'closed', { reason: 'Reintegrated and stable' })).toEqual({ ok: true });
-    }
-  });
-
   it('reopening needs a reason', () => {
     expect(checkTransition('closed', 'reopened')).toEqual({ ok: false, code: 'reason_required' });
+    expect(checkTransition('closed', 'reopened', { reason: '' })).toEqual({ ok: false, code: 'reason_required' });
+    expect(checkTransition('closed', 'reopened', { reason: '   ' })).toEqual({ ok: false, code: 'reason_required' });
     expect(checkTransition('closed', 'reopened', { reason: 'Recruiter contacted her again' })).toEqual({ ok: true });
   });
 
   it('other moves need none', () => {
     for (const from of stages)
-      for (const to of expected[from]) if (to !== 'closed' && to !== 'reopened') expect(checkTransition(from, to)).toEqual({ ok: true });
+      for (const to of expected[from]) if (to !== 'reopened') expect(checkTransition(from, to)).toEqual({ ok: true });
   });
 
   it('a not-allowed move is reported before a missing reason', () => {

@@ -18,8 +18,9 @@ export type Stage = (typeof stages)[number];
 /** Every stage but `closed`: a case in one of them is still being worked on. */
 export const openStages: readonly Stage[] = stages.filter((s) => s !== 'closed');
 
-// Every open stage may also go to `closed` (added below, so the table lists only the moves
-// that say something about practice). Order within a list: forward first, then skips, then back.
+// Closing is not a move in this table: a case closes only when a supervisor approves a closure
+// request against the checklist (src/closure), from any open stage (`closableStages`). The table
+// lists the moves people make directly. Order within a list: forward first, then skips, then back.
 const moves: Record<Stage, readonly Stage[]> = {
   intake: ['screening'],
   // Screening ends in a determination; "not a victim" still goes to assessment, because a
@@ -60,17 +61,18 @@ const moves: Record<Stage, readonly Stage[]> = {
   reopened: ['screening', 'assessment', 'return_planning', 'in_return', 'reintegration', 'monitoring'],
 };
 
-const table: Record<Stage, readonly Stage[]> = Object.fromEntries(
-  stages.map((s) => [s, s === 'closed' ? moves[s] : [...moves[s], 'closed']]),
-) as Record<Stage, readonly Stage[]>;
+const table: Record<Stage, readonly Stage[]> = moves;
 
-/** Stages a case in `from` may move to, in the order the web app should offer them. */
+/** Stages a case in `from` may move to directly, in the order the web app should offer them (never `closed`). */
 export function allowedTransitions(from: Stage): readonly Stage[] {
   return table[from];
 }
 
-/** Moves that need a reason: closing (why it ends) and reopening (why it starts again). */
-export const reasonRequiredFor: readonly Stage[] = ['closed', 'reopened'];
+/** Stages from which an approved closure request closes a case: every open one. */
+export const closableStages: readonly Stage[] = openStages;
+
+/** Moves that need a reason: reopening (why it starts again). Closing has its own reason, on the closure request. */
+export const reasonRequiredFor: readonly Stage[] = ['reopened'];
 
 export type TransitionCheck =
   | { ok: true }

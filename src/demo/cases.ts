@@ -19,7 +19,8 @@ import { addDays as addDaysTo } from '../synthetic/dates.js';
 import { todayInJakarta } from '../cases/derived.js';
 import { screeningPut, taskUpdate } from '../case-records/schema.js';
 import { caseCreate, transitionInput } from '../cases/schema.js';
-import { create as createCase, transition } from '../cases/service.js';
+import { caseOut, create as createCase, transition } from '../cases/service.js';
+import * as closure from '../closure/service.js';
 import { exploitationTypes, industries, meansOfControl, recruiterRelationships, recruitmentMethods } from '../cases/screening.js';
 import type { Stage } from '../cases/workflow.js';
 import type { BlindIndex } from '../platform/crypto/blind-index.js';
@@ -219,6 +220,18 @@ export async function seedDemoCases(
 
     // Walk the case to its stage.
     for (const to of pathTo[plan.stage]) {
+      if (to === 'closed') {
+        // Closing is a request that a supervisor approves against the checklist (src/closure). These
+        // people declined further help once back at work; with no survey done yet, the supervisor
+        // acknowledges the incomplete checklist, which that reason allows.
+        const request = await closure.request(as(holder), cipher, c.id, {
+          closureReason: 'declined_assistance',
+          reason: 'Sudah bekerja kembali dan tidak lagi menginginkan pendampingan.',
+        });
+        await closure.approve(as(supervisor), cipher, request.id, { version: request.version, note: null, acknowledgeIncomplete: true });
+        c = (await caseOut(as(holder), db, cipher, c.id))!;
+        continue;
+      }
       c = await transition(
         as(holder),
         deps,
@@ -226,7 +239,6 @@ export async function seedDemoCases(
         transitionInput.parse({
           version: c.version,
           to,
-          ...(to === 'closed' ? { closureReason: 'reintegrated', reason: 'Sudah bekerja kembali dan tidak memerlukan pendampingan.' } : {}),
           ...(to === 'reopened' ? { reason: 'Kehilangan pekerjaan dan mendapat ancaman dari penagih utang.' } : {}),
         }),
       );

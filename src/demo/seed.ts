@@ -4,6 +4,11 @@ import type { BlindIndex } from '../platform/crypto/blind-index.js';
 import { seedDemoCases } from './cases.js';
 import { seedDemoDirectory } from './directory.js';
 import { seedDemoReferrals } from './referrals.js';
+import { seedDemoPlans } from './plans.js';
+import { seedDemoJourneys } from './journeys.js';
+import { seedDemoTransfers } from './transfers.js';
+import { seedDemoSurveys } from './surveys.js';
+import { seedDemoLegal } from './legal.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newTotpSecret } from '../auth/totp.js';
 import { appendAudit } from '../audit/service.js';
@@ -74,5 +79,10 @@ export async function seedDemo(db: Db, cipher: FieldCipher, lookup: BlindIndex, 
   await seedDemoDirectory(db, ids);
   const { caseIds } = await seedDemoCases(db, cipher, lookup, ids.dinsos!);
   await seedDemoReferrals(db, cipher, { fromOrganizationId: ids.dinsos!, toOrganizationId: ids.ngo!, caseIds });
+  await seedDemoPlans(db, cipher, { organizationId: ids.dinsos!, caseIds });
+  await seedDemoJourneys(db, cipher, { organizationId: ids.dinsos!, receptionOrganizationId: ids.bp3mi!, caseIds });
+  const surveyed = await seedDemoSurveys(db, cipher, { organizationId: ids.dinsos!, caseIds });
+  await seedDemoLegal(db, cipher, { organizationId: ids.dinsos!, caseIds, skipCaseIds: Object.values(surveyed) });
+  await seedDemoTransfers(db, cipher, lookup, { bp3miId: ids.bp3mi!, dinsosId: ids.dinsos!, dinsosCaseIds: caseIds });
   return { adminTotpSecret };
 }

@@ -19,6 +19,10 @@ export const organizationSchema = z
     website: z.string().nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable().describe('E.164'),
+    surveyMonths: z
+      .array(z.number().int())
+      .nullable()
+      .describe('Months after arrival when sustainability surveys fall due for its cases; null: the default 3, 6 and 12'),
     active: z.boolean(),
     version: z.number().int(),
     createdAt: z.date(),
@@ -43,6 +47,14 @@ const fields = {
   website: z.string().trim().max(500).nullish().describe('http or https (`invalid_url`)'),
   email: z.email().max(200).nullish(),
   phone: z.string().trim().max(30).nullish().describe('E.164, or an Indonesian number as typed (08…); stored as E.164 (`invalid_phone`)'),
+  surveyMonths: z
+    .array(z.number().int())
+    .max(20)
+    .nullish()
+    .describe(
+      'Months after arrival when sustainability surveys fall due (1–120, whole, distinct, at most 6; stored in order); null for the default 3, 6 and 12. ' +
+        'Field codes: too_short, too_long, out_of_range, duplicate. Applies to arrivals recorded from then on.',
+    ),
 };
 
 export const organizationCreate = z.object(fields).meta({ id: 'OrganizationCreate' });

@@ -1,6 +1,6 @@
 // Organisations of the network: ministries, local governments, NGOs, international organisations,
 // private-sector partners and community organisations. Deactivated, never deleted.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbHandle } from '../platform/db/client.js';
 import { areas, organizations } from '../platform/db/schema.js';
@@ -9,10 +9,40 @@ import { badRequest, conflict, notFound } from '../platform/http/errors.js';
 import { isUniqueViolation } from '../platform/db/errors.js';
 import { organizationRenamed } from '../directory/search-text.js';
 import { normalisePhone } from '../persons/normalise.js';
-import { findOrganization, listOrganizations } from './dal.js';
+import { findOrganization as findRow, listOrganizations as listRows } from './dal.js';
+import { surveyMonthsProblem } from '../reintegration/sustainability/schedule.js';
+import type { OrganizationOut } from './schema.js';
 import type { organizationCreate, organizationQuery, organizationUpdate } from './schema.js';
 
 const target = (id: string) => ({ organizationId: id, type: 'organization', id });
+
+// The survey months are read beside the organisation (dal.ts selects the other columns).
+async function monthsOf(db: DbHandle, ids: string[]): Promise<Map<string, number[] | null>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: organizations.id, months: organizations.surveyMonths }).from(organizations).where(inArray(organizations.id, ids));
+  return new Map(rows.map((r) => [r.id, r.months ?? null]));
+}
+async function findOrganization(db: DbHandle, id: string): Promise<OrganizationOut | null> {
+  const org = await findRow(db, id);
+  return org ? { ...org, surveyMonths: (await monthsOf(db, [id])).get(id) ?? null } : null;
+}
+async function listOrganizations(db: DbHandle, f: Parameters<typeof listRows>[1]) {
+  const page = await listRows(db, f);
+  const months = await monthsOf(
+    db,
+    page.items.map((o) => o.id),
+  );
+  return { ...page, items: page.items.map((o) => ({ ...o, surveyMonths: months.get(o.id) ?? null })) };
+}
+
+/** The survey months as stored: checked, in order; an empty list means the default (null). */
+function surveyMonthsColumn<T extends { surveyMonths?: number[] | null }>(input: T): T {
+  if (input.surveyMonths === undefined || input.surveyMonths === null) return input;
+  if (!input.surveyMonths.length) return { ...input, surveyMonths: null };
+  const problem = surveyMonthsProblem(input.surveyMonths);
+  if (problem) throw badRequest('Survey months must be 1 to 6 distinct whole numbers from 1 to 120.', { surveyMonths: problem });
+  return { ...input, surveyMonths: [...input.surveyMonths].sort((a, b) => a - b) };
+}
 
 async function checkReferences(tx: DbHandle, input: { areaCode?: string | null; parentId?: string | null }, selfId?: string) {
   if (input.areaCode) {
@@ -80,7 +110,7 @@ export async function read(ctx: Ctx, id: string) {
 
 export async function create(ctx: Ctx, input: z.infer<typeof organizationCreate>) {
   await ctx.require('organization.create');
-  const values = profileColumns(input);
+  const values = surveyMonthsColumn(profileColumns(input));
   return ctx.db.transaction(async (tx) => {
     await checkReferences(tx, values);
     try {
@@ -126,7 +156,7 @@ async function change(ctx: Ctx, id: string, version: number, set: Partial<typeof
 export async function update(ctx: Ctx, id: string, input: z.infer<typeof organizationUpdate>) {
   await ctx.require('organization.update', target(id));
   const { version, ...set } = input;
-  return change(ctx, id, version, profileColumns(set), 'organization.update');
+  return change(ctx, id, version, surveyMonthsColumn(profileColumns(set)), 'organization.update');
 }
 
 export async function setActive(ctx: Ctx, id: string, active: boolean) {

@@ -2,6 +2,7 @@
 // NIK rules are done by the service and reported under the same field paths as these schemas
 // (`documents.0.number`, `phones.1`, `birth.date`).
 import { z } from 'zod';
+import { optionalText } from '../platform/http/text.js';
 
 export const sexes = ['female', 'male'] as const;
 export const documentTypes = ['nik', 'passport', 'splp', 'other'] as const;
@@ -22,14 +23,6 @@ export const disabilityDomains = ['seeing', 'hearing', 'walking', 'cognition', '
 const isoDate = z.iso.date('Use a date in the form YYYY-MM-DD.');
 const villageCode = z.string().trim().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Use a Kemendagri village code such as 33.74.01.1001.');
 const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 country code such as ID.');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((s) => (s ? s : null));
-
 export const birthInput = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('exact'), date: isoDate }),

@@ -291,6 +291,9 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     return false;
   if (!target || reach === 'all') return true;
   if (reach === 'organization') return target.organizationId === actor.organizationId;
+  // `self` never crosses organisations: a record of another organisation is out of reach even when it
+  // names the caller (a case transferred away still names the case worker who registered it).
+  if (target.organizationId && target.organizationId !== actor.organizationId) return false;
   return target.userId === actor.userId || (target.userIds?.includes(actor.userId) ?? false);
 }
 

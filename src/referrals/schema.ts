@@ -20,18 +20,11 @@ import {
   urgencies,
   type ReferralField,
 } from './vocabulary.js';
+import { optionalText } from '../platform/http/text.js';
 
 const codes = <T extends { code: string }>(list: readonly T[]) => list.map((x) => x.code) as [T['code'], ...T['code'][]];
 const needTypeCodes = codes(needTypes);
 const version = z.number().int().min(1);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((s) => (s ? s : null));
-
 export const referralField = z.enum(referralFieldCodes as [ReferralField, ...ReferralField[]]).meta({ id: 'ReferralField' });
 const referralStatus = z.enum(referralStatuses).meta({ id: 'ReferralStatus' });
 

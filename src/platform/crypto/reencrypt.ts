@@ -22,6 +22,21 @@ export const encryptedColumns: { table: string; id: string; columns: string[] }[
   { table: 'case_consents', id: 'id', columns: ['given_by_enc', 'witness_enc', 'withdrawal_reason_enc'] },
   { table: 'referrals', id: 'id', columns: ['message_enc', 'override_justification_enc', 'review_note_enc'] },
   { table: 'referral_events', id: 'id', columns: ['note_enc'] },
+  {
+    table: 'return_journeys',
+    id: 'id',
+    columns: ['medical_note_enc', 'escort_name_enc', 'received_by_enc', 'handover_contact_enc', 'handover_note_enc', 'notes_enc'],
+  },
+  { table: 'journey_documents', id: 'id', columns: ['number_enc'] },
+  { table: 'journey_legs', id: 'id', columns: ['reference_enc'] },
+  { table: 'journey_events', id: 'id', columns: ['note_enc'] },
+  { table: 'case_transfers', id: 'id', columns: ['reason_enc', 'answer_note_enc'] },
+  { table: 'reintegration_plans', id: 'id', columns: ['goal_enc', 'change_note_enc', 'decision_note_enc'] },
+  { table: 'plan_items', id: 'id', columns: ['what_enc', 'outcome_enc'] },
+  { table: 'sustainability_surveys', id: 'id', columns: ['answers_enc'] },
+  { table: 'legal_tracks', id: 'id', columns: ['police_report_number_enc', 'protection_note_enc'] },
+  { table: 'legal_events', id: 'id', columns: ['note_enc'] },
+  { table: 'case_closures', id: 'id', columns: ['reason_enc', 'decision_note_enc'] },
 ];
 
 /** Binary encrypted columns (FieldCipher.encryptBytes), each with the column holding its key version. */

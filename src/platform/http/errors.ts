@@ -32,6 +32,9 @@ export const errorBody = z
       fields: z.record(z.string(), z.string()).optional(),
       current: z.unknown().optional(),
       allowed: z.array(z.string()).optional(),
+      /** checklist_incomplete (closing a case): the checklist now, and whether acknowledging could approve it. */
+      checklist: z.array(z.object({ code: z.string(), met: z.boolean() }).loose()).optional(),
+      acknowledgeAllowed: z.boolean().optional(),
     }),
   })
   .meta({ id: 'Error' });

@@ -46,7 +46,7 @@ export const modelSchema = z
     const unique = (xs: string[], path: (string | number)[], what: string) => {
       const seen = new Set<string>();
       xs.forEach((x, i) => {
-        if (seen.has(x)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `${what} ${x} appears twice.` });
+        if (seen.has(x)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `${what} ${x} appears twice.`, params: { code: 'duplicate' } });
         seen.add(x);
       });
     };
@@ -54,20 +54,57 @@ export const modelSchema = z
     unique(m.questions.map((q) => q.code), ['questions'], 'Question');
     const indicators = new Set(m.indicators.map((i) => i.code));
     m.questions.forEach((q, i) => {
-      if (!indicators.has(q.indicator)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'indicator'], message: `Unknown indicator ${q.indicator}.` });
+      if (!indicators.has(q.indicator)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'indicator'], message: `Unknown indicator ${q.indicator}.`, params: { code: 'unknown_indicator' } });
       unique(q.options.map((o) => o.code), ['questions', i, 'options'], 'Option');
       if (new Set(q.options.map((o) => o.value)).size < 2)
-        ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'The options need at least two different values.' });
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'The options need at least two different values.', params: { code: 'same_values' } });
     });
     m.indicators.forEach((ind, i) => {
       if (!m.questions.some((q) => q.indicator === ind.code))
-        ctx.addIssue({ code: 'custom', path: ['indicators', i], message: `Indicator ${ind.code} has no question.` });
+        ctx.addIssue({ code: 'custom', path: ['indicators', i], message: `Indicator ${ind.code} has no question.`, params: { code: 'no_question' } });
     });
     for (const d of dimensions) {
-      if (!m.indicators.some((i) => i.dimension === d)) ctx.addIssue({ code: 'custom', path: ['indicators'], message: `The ${d} dimension has no indicator.` });
-      if (!(d in m.composite.weights)) ctx.addIssue({ code: 'custom', path: ['composite', 'weights', d], message: `The composite needs a weight for ${d}.` });
+      if (!m.indicators.some((i) => i.dimension === d)) ctx.addIssue({ code: 'custom', path: ['indicators'], message: `The ${d} dimension has no indicator.`, params: { code: 'no_indicator' } });
+      if (!(d in m.composite.weights)) ctx.addIssue({ code: 'custom', path: ['composite', 'weights', d], message: `The composite needs a weight for ${d}.`, params: { code: 'required' } });
     }
   });
 
 export type SustainabilityModel = z.infer<typeof modelSchema>;
 export type ModelInput = z.input<typeof modelSchema>;
+
+/**
+ * The problems of a model that does not validate, as the API's field errors: the path of each
+ * (`questions.3.options`) with a code the web app translates, and an English line per problem.
+ */
+export function modelProblems(issues: readonly z.core.$ZodIssue[]): { fields: Record<string, string>; lines: string[] } {
+  const fields: Record<string, string> = {};
+  const lines: string[] = [];
+  for (const i of issues) {
+    const path = i.path.map(String).join('.') || '_';
+    lines.push(`${path}: ${i.message}`);
+    if (fields[path]) continue;
+    fields[path] = issueCode(i);
+  }
+  return { fields, lines };
+}
+
+function issueCode(i: z.core.$ZodIssue): string {
+  switch (i.code) {
+    case 'custom':
+      return typeof i.params?.code === 'string' ? i.params.code : 'invalid';
+    case 'invalid_type':
+      return i.input === undefined ? 'required' : 'invalid_type';
+    case 'too_small':
+      return i.origin === 'string' && i.minimum === 1 ? 'required' : i.origin === 'string' || i.origin === 'array' ? 'too_short' : 'too_small';
+    case 'too_big':
+      return i.origin === 'string' || i.origin === 'array' ? 'too_long' : 'too_large';
+    case 'invalid_format':
+      return 'invalid_format';
+    case 'invalid_value':
+      return 'invalid_choice';
+    case 'unrecognized_keys':
+      return 'unknown_field';
+    default:
+      return 'invalid';
+  }
+}

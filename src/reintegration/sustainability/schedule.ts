@@ -29,3 +29,20 @@ export function surveySchedule(arrivedOn: string, months: readonly number[] = de
   if (sorted.some((n, i) => !Number.isInteger(n) || n < 1 || n > 120 || n === sorted[i - 1])) throw new Error('Survey months must be distinct whole numbers from 1 to 120.');
   return sorted.map((n, i) => ({ round: i + 1, monthsAfterArrival: n, dueOn: addMonths(arrivedOn, n) }));
 }
+
+/** 'YYYY-MM-DD' plus (or minus) whole days. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Checks the months an organisation sets for its surveys: 1–120, whole, distinct, at most six. Returns a field code or null. */
+export function surveyMonthsProblem(months: readonly number[]): 'too_short' | 'too_long' | 'out_of_range' | 'duplicate' | null {
+  if (months.length < 1) return 'too_short';
+  if (months.length > maxSurveyRounds) return 'too_long';
+  if (months.some((n) => !Number.isInteger(n) || n < 1 || n > 120)) return 'out_of_range';
+  if (new Set(months).size !== months.length) return 'duplicate';
+  return null;
+}
+
+/** At most this many surveys per arrival. */
+export const maxSurveyRounds = 6;

@@ -18,6 +18,8 @@ export interface OrganizationFormState {
   website: string;
   email: string;
   phone: string;
+  /** Months after arrival when sustainability surveys fall due, as typed ("3, 6, 12"); empty for the default. */
+  surveyMonths: string;
 }
 
 export const emptyOrganizationForm: OrganizationFormState = {
@@ -31,6 +33,7 @@ export const emptyOrganizationForm: OrganizationFormState = {
   website: '',
   email: '',
   phone: '',
+  surveyMonths: '',
 };
 
 export const organizationToForm = (o: Organization): OrganizationFormState => ({
@@ -44,9 +47,16 @@ export const organizationToForm = (o: Organization): OrganizationFormState => ({
   website: profileOf(o).website ?? '',
   email: profileOf(o).email ?? '',
   phone: profileOf(o).phone ?? '',
+  surveyMonths: ((o as Organization & { surveyMonths?: number[] | null }).surveyMonths ?? []).join(', '),
 });
 
-export const formToInput = (f: OrganizationFormState): OrganizationInput => ({
+/** "3, 6, 12" → [3, 6, 12]; empty → null (the default). Anything not a whole number is sent as 0, which the server refuses (out_of_range). */
+export const parseSurveyMonths = (s: string): number[] | null => {
+  const parts = s.split(/[\s,;]+/).filter(Boolean);
+  return parts.length ? parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : 0)) : null;
+};
+
+export const formToInput = (f: OrganizationFormState): OrganizationInput & { surveyMonths: number[] | null } => ({
   name: f.name.trim(),
   acronym: f.acronym.trim() || null,
   type: f.type as OrganizationType,
@@ -57,6 +67,7 @@ export const formToInput = (f: OrganizationFormState): OrganizationInput => ({
   website: f.website.trim() || null,
   email: f.email.trim() || null,
   phone: f.phone.trim() || null,
+  surveyMonths: parseSurveyMonths(f.surveyMonths),
 });
 
 export function OrganizationFields({
@@ -184,6 +195,17 @@ export function OrganizationFields({
           hint={t('directory.hints.phone')}
         />
       </fieldset>
+      <TextField
+        label={t('surveys.orgMonths.label')}
+        name="surveyMonths"
+        inputMode="numeric"
+        maxLength={40}
+        placeholder="3, 6, 12"
+        value={value.surveyMonths}
+        onChange={(e) => set('surveyMonths', e.target.value)}
+        hint={t('surveys.orgMonths.hint')}
+        error={fieldError(error, 'surveyMonths', ...Array.from({ length: 20 }, (_, i) => `surveyMonths.${i}`))}
+      />
     </>
   );
 }

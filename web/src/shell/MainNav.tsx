@@ -57,7 +57,7 @@ export function MainNav({ me, enrolling }: { me: Me; enrolling: boolean }) {
                 <Link to="/approvals">{t('nav.approvals')}</Link>
               </li>
             ) : null}
-            {can(me, 'case.read') && can(me, 'case.assign') ? (
+            {can(me, 'case.read') ? (
               <li>
                 <Link to="/legal">{t('nav.legalStalled')}</Link>
               </li>

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/me';
-import { formatDateTime, textOr } from '../../i18n';
+import { formatDate, formatDateTime, textOr } from '../../i18n';
 import { ErrorAlert, Loading } from '../../ui/Messages';
 import { caseHistoryQuery, type CaseOut, type HistoryItem } from '../api';
 import { closureText } from './CaseHeader';
@@ -55,10 +55,40 @@ function HistoryEntry({ h, c }: { h: Item; c: CaseOut }) {
     const from = h.fromValue ? textOr(`referrals.status.${h.fromValue}`, h.fromValue) : null;
     const to = h.toValue ? textOr(`referrals.status.${h.toValue}`, h.toValue) : '';
     detail = from ? `${from} → ${to}` : to;
+  } else if (h.kind === 'journey') {
+    const from = h.fromValue ? textOr(`returns.status.${h.fromValue}`, h.fromValue) : null;
+    const to = h.toValue ? textOr(`returns.status.${h.toValue}`, h.toValue) : '';
+    detail = from ? `${from} → ${to}` : to;
+  } else if (h.kind === 'survey') {
+    if (h.reasonCode === 'arrival')
+      detail = h.fromValue
+        ? t('surveys.history.arrivalChanged', { from: formatDate(h.fromValue), to: formatDate(h.toValue ?? '') })
+        : t('surveys.history.arrival', { to: formatDate(h.toValue ?? '') });
+    else {
+      const from = h.fromValue ? textOr(`surveys.status.${h.fromValue}`, h.fromValue) : null;
+      const to = h.toValue ? textOr(`surveys.status.${h.toValue}`, h.toValue) : '';
+      detail = from ? `${from} → ${to}` : to;
+    }
+  } else if (h.kind === 'legal') {
+    const st = (v: string | null) => (v ? textOr(`legal.stage.${v}`, v) : '');
+    if (h.reasonCode === 'created') detail = t('legal.history.created', { to: st(h.toValue) });
+    else if (h.reasonCode === 'details') detail = t('legal.history.details');
+    else if (h.reasonCode === 'update') detail = t('legal.history.update');
+    else detail = `${st(h.fromValue)} → ${st(h.toValue)}`;
+  } else if (h.kind === 'transfer') {
+    const from = h.fromValue ? textOr(`transfers.status.${h.fromValue}`, h.fromValue) : null;
+    const to = h.toValue ? textOr(`transfers.status.${h.toValue}`, h.toValue) : '';
+    detail = `${from ? `${from} → ` : ''}${to}${h.reasonCode ? ` (${textOr(`transfers.declineReasons.${h.reasonCode}`, h.reasonCode)})` : ''}`;
+  } else if (h.kind === 'closure') {
+    detail = h.toValue ? textOr(`closure.history.${h.toValue}`, h.toValue) : null;
+  } else if (h.kind === 'plan') {
+    const from = h.fromValue ? textOr(`plans.status.${h.fromValue}`, h.fromValue) : null;
+    const to = h.toValue ? textOr(`plans.status.${h.toValue}`, h.toValue) : '';
+    detail = `${t('plans.history.version', { number: h.reasonCode ?? '' })}: ${from ? `${from} → ` : ''}${to}`;
   } else if (h.kind === 'assignment') {
     detail = h.fromValue ? `${userName(h.fromValue)} → ${userName(h.toValue)}` : userName(h.toValue);
   }
-  const code = h.kind === 'stage' ? h.reasonCode : null;
+  const code = h.kind === 'stage' || h.kind === 'closure' ? h.reasonCode : null;
   return (
     <li className={`history-item history-${h.kind}`}>
       <p>

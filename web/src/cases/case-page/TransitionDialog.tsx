@@ -1,19 +1,17 @@
 // The stage action: a dialog offering only the moves the server allows now (CaseOut.allowedTransitions),
-// with the reason fields a move needs (closing: a closure reason, and a text when it is "other";
-// reopening: a reason). A refused move shows the moves allowed now; a stale version reloads the case
-// and says so, keeping what the person chose and typed.
+// with the reason a move needs (reopening). Closing is not a move here: it is a request a supervisor
+// approves (web/src/closure/ClosurePanel.tsx). A refused move shows the moves allowed now; a stale
+// version reloads the case and says so, keeping what the person chose and typed.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import type { Stage } from '../../api/types';
 import { fieldError, fieldErrorText } from '../../i18n/errors';
-import { ChoiceGroup, SelectField, TextAreaField } from '../../ui/Field';
+import { ChoiceGroup, TextAreaField } from '../../ui/Field';
 import { ErrorAlert, StatusMessage } from '../../ui/Messages';
 import { caseKeys, type CaseOut } from '../api';
 import { transitionCase, TransitionError } from './api';
-import { closureReasons } from './vocab';
-import { VocabOptions } from './VocabOptions';
 
 export function TransitionDialog({ c }: { c: CaseOut }) {
   const { t } = useTranslation();
@@ -22,7 +20,6 @@ export function TransitionDialog({ c }: { c: CaseOut }) {
   const opener = useRef<HTMLButtonElement>(null);
   const id = useId();
   const [to, setTo] = useState<Stage | ''>('');
-  const [closureReason, setClosureReason] = useState('');
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
@@ -34,7 +31,6 @@ export function TransitionDialog({ c }: { c: CaseOut }) {
         version: c.version,
         to: to as Stage,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
-        ...(to === 'closed' && closureReason ? { closureReason } : {}),
       }),
     onMutate: () => setNotice(null),
     onSuccess: (out) => {
@@ -45,7 +41,6 @@ export function TransitionDialog({ c }: { c: CaseOut }) {
       ref.current?.close();
       setTo('');
       setReason('');
-      setClosureReason('');
     },
     onError: (err) => {
       if (isApiError(err, 'version_conflict')) {
@@ -59,14 +54,16 @@ export function TransitionDialog({ c }: { c: CaseOut }) {
     },
   });
 
-  if (!c.can.update || c.allowedTransitions.length === 0) return <StatusMessage tone="success">{done}</StatusMessage>;
+  // Never offer `closed`, even from an older server that still lists it.
+  const moves: Stage[] = c.allowedTransitions.filter((s) => s !== 'closed');
+  if (!c.can.update || moves.length === 0) return <StatusMessage tone="success">{done}</StatusMessage>;
 
   const open = () => {
     setLocal({});
     setNotice(null);
     setDone(null);
     move.reset();
-    if (to && !c.allowedTransitions.includes(to)) setTo('');
+    if (to && !moves.includes(to)) setTo('');
     ref.current?.showModal();
   };
   const close = () => {
@@ -77,16 +74,14 @@ export function TransitionDialog({ c }: { c: CaseOut }) {
     e.preventDefault();
     const problems: Record<string, string> = {};
     if (!to) problems.to = 'required';
-    if (to === 'closed' && !closureReason) problems.closureReason = 'required';
-    if ((to === 'reopened' || (to === 'closed' && closureReason === 'other')) && !reason.trim()) problems.reason = 'required';
+    if (to === 'reopened' && !reason.trim()) problems.reason = 'required';
     setLocal(problems);
     if (Object.keys(problems).length) return;
     move.mutate();
   }
 
   const err = move.error;
-  const allowedNow = err instanceof TransitionError && err.allowed?.length ? err.allowed : c.allowedTransitions;
-  const reasonNeeded = to === 'reopened' || (to === 'closed' && closureReason === 'other');
+  const allowedNow = (err instanceof TransitionError && err.allowed?.length ? err.allowed : moves).filter((s) => s !== 'closed');
   return (
     <div className="stage-action">
       <button type="button" className="button" ref={opener} onClick={open}>
@@ -111,34 +106,20 @@ export function TransitionDialog({ c }: { c: CaseOut }) {
             legend={t('cases.transition.to')}
             name="to"
             type="radio"
-            options={c.allowedTransitions.map((s) => ({ value: s, label: t(`caseTerms.stage.${s}`) }))}
+            options={moves.map((s) => ({ value: s, label: t(`caseTerms.stage.${s}`) }))}
             value={to ? [to] : []}
             onChange={(v) => setTo((v[0] as Stage | undefined) ?? '')}
             error={fieldErrorText(local.to) ?? fieldError(err, 'to')}
           />
-          {to === 'closed' ? (
-            <SelectField
-              label={t('cases.transition.closureReason')}
-              name="closureReason"
-              value={closureReason}
-              onChange={(e) => setClosureReason(e.target.value)}
-              required
-              error={fieldErrorText(local.closureReason) ?? fieldError(err, 'closureReason')}
-            >
-              <option value="">{t('common.choose')}</option>
-              <VocabOptions list={closureReasons} />
-            </SelectField>
-          ) : null}
-          {to === 'closed' || to === 'reopened' ? (
+          {to === 'reopened' ? (
             <TextAreaField
-              label={to === 'reopened' ? t('cases.transition.reopenReason') : t('cases.transition.closeReason')}
+              label={t('cases.transition.reopenReason')}
               name="reason"
               value={reason}
               onChange={(e) => setReason(e.target.value)}
-              required={reasonNeeded}
+              required
               maxLength={2000}
               rows={3}
-              hint={to === 'closed' ? (reasonNeeded ? t('cases.transition.closeReasonOther') : t('cases.transition.optional')) : undefined}
               error={fieldErrorText(local.reason) ?? fieldError(err, 'reason')}
             />
           ) : null}
