@@ -350,13 +350,18 @@ test('after the return: journey, transfer, plan, surveys, legal step and closure
   await answer(worker, model, (q) => q.options.length - 1);
   await worker.getByRole('region', { name: /^Lakukan survei/ }).getByRole('button', { name: 'Simpan dan nilai survei' }).click();
   await expect(worker.getByRole('region', { name: 'Hasil survei', exact: true }).getByText(/1,00 \(100\s?%\)/).first()).toBeVisible();
+  // Both surveys are of the same day (the arrival was today): the one done first comes first.
+  // Soft checks (here and at the closure checklist): the journey goes on, and the test reports
+  // what went wrong at the end. (Found failing: the server's trend breaks a same-day tie by the
+  // schedule's order, trendOf in src/reintegration/sustainability/surveys.ts, so it ran 100 % → 42 %.)
   const trend = worker.getByRole('region', { name: 'Perkembangan' });
-  await expect(trend.getByRole('img', { name: /^Perkembangan Skor gabungan 2 survei: dari 42\s?% .* menjadi 100\s?%/ })).toBeVisible();
+  await expect(trend.getByRole('img', { name: /^Perkembangan Skor gabungan 2 survei: dari \d+\s?% .* menjadi \d+\s?%/ })).toBeVisible();
+  await expect(trend.getByRole('img', { name: /^Perkembangan Skor gabungan 2 survei: dari 42\s?% .* menjadi 100\s?%/ }), 'the trend runs from the first survey to the second').toBeVisible();
   await trend.getByText('Tampilkan nilai dalam tabel').click();
   const rows = trend.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(3);
-  await expect(rows.nth(1)).toContainText('0,42 (42');
-  await expect(rows.nth(2)).toContainText('1,00 (100');
+  await expect(rows.nth(1), 'the first survey is the first row').toContainText('0,42 (42');
+  await expect(rows.nth(2), 'the second survey is the second row').toContainText('1,00 (100');
   await expectSettledPageAccessible(worker, testInfo, 'survey trend');
 
   // ---------------------------------------------------------------------------------------------
@@ -407,12 +412,16 @@ test('after the return: journey, transfer, plan, surveys, legal step and closure
   await head(worker).getByRole('button', { name: 'Ajukan penutupan' }).click();
   const request = worker.getByRole('dialog', { name: `Ajukan penutupan kasus ${c.reference}` });
   const checklist = request.getByRole('list', { name: 'Daftar periksa penutupan' });
-  await expect(checklist).toContainText('Semua 3 butir rencana reintegrasi selesai atau dibatalkan.');
-  await expect(checklist).toContainText('Survei keberlanjutan sudah dilakukan (2), tidak ada yang tertunggak.');
+  // The checklist as it stands now, after the items and surveys done on this page. (Found
+  // failing: the case header keeps the checklist it loaded with the page; plan progress and
+  // surveys do not refresh it.)
+  await expect(checklist, 'the checklist counts the plan items just completed').toContainText('Semua 3 butir rencana reintegrasi selesai atau dibatalkan.');
+  await expect(checklist, 'the checklist counts the surveys just done').toContainText('Survei keberlanjutan sudah dilakukan (2), tidak ada yang tertunggak.');
   await expect(checklist).toContainText('Tidak ada rujukan yang masih terbuka.');
   await expect(checklist).toContainText('Tidak ada usulan pengalihan yang menunggu jawaban.');
   await field(request, 'Alasan penutupan').selectOption({ label: 'Berhasil direintegrasi' });
-  await expect(request).toContainText('Dengan alasan ini penyelia hanya dapat menyetujui setelah daftar periksa lengkap.');
+  // The checklist is complete, so no reason needs the supervisor's acknowledgement.
+  await expect(request).not.toContainText('Dengan alasan ini penyelia hanya dapat menyetujui');
   await field(request, 'Penjelasan').fill('Usaha jahit berjalan, KTP-el baru sudah ada, dan skor keberlanjutan naik ke 100 %.');
   await request.getByRole('button', { name: 'Ajukan penutupan' }).click();
   await expect(request).toBeHidden();

@@ -55,12 +55,16 @@ async function present(db: DbHandle, rows: Row[], today = todayInJakarta()): Pro
   }));
 }
 
-/** Scores of the surveys done, per dimension and composite, oldest first. */
-export function trendOf(items: SurveyItem[]): CaseSurveys['trend'] {
+/**
+ * Scores of the surveys done, per dimension and composite, oldest first. Two surveys done on the
+ * same day keep the order they were recorded in (`recordedAt`: a done survey is never changed after).
+ */
+export function trendOf(items: SurveyItem[], recordedAt: ReadonlyMap<string, number> = new Map()): CaseSurveys['trend'] {
+  const when = (s: SurveyItem) => recordedAt.get(s.id) ?? 0;
   const done = items
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.status === 'done' && s.scores && s.conductedOn)
-    .sort((a, b) => (a.s.conductedOn! < b.s.conductedOn! ? -1 : a.s.conductedOn! > b.s.conductedOn! ? 1 : a.i - b.i))
+    .sort((a, b) => (a.s.conductedOn! < b.s.conductedOn! ? -1 : a.s.conductedOn! > b.s.conductedOn! ? 1 : when(a.s) - when(b.s) || a.i - b.i))
     .map(({ s }) => s);
   const line = (k: 'economic' | 'social' | 'psychosocial' | 'composite') => done.map((s) => ({ on: s.conductedOn!, score: s.scores![k] }));
   return { economic: line('economic'), social: line('social'), psychosocial: line('psychosocial'), composite: line('composite') };
@@ -68,8 +72,10 @@ export function trendOf(items: SurveyItem[]): CaseSurveys['trend'] {
 
 async function build(db: DbHandle, caseId: string): Promise<CaseSurveys> {
   const [c] = await db.select({ arrivedOn: cases.arrivedOn, organizationId: cases.organizationId }).from(cases).where(eq(cases.id, caseId));
-  const items = await present(db, await rowsOf(db, eq(sustainabilitySurveys.caseId, caseId)));
-  return { arrivedOn: c?.arrivedOn ?? null, months: await surveyMonthsOf(db, c!.organizationId), items, trend: trendOf(items) };
+  const rows = await rowsOf(db, eq(sustainabilitySurveys.caseId, caseId));
+  const items = await present(db, rows);
+  const recordedAt = new Map(rows.map((r) => [r.id, r.updatedAt.getTime()]));
+  return { arrivedOn: c?.arrivedOn ?? null, months: await surveyMonthsOf(db, c!.organizationId), items, trend: trendOf(items, recordedAt) };
 }
 
 const caseClosed = () => conflict('This case is closed; reopen it first.', 'case_closed');

@@ -170,6 +170,7 @@ function Dialog({
 
 function RequestDialog({ c, data, onDone }: { c: CaseOut; data: CaseClosure; onDone: (r: ClosureOut) => void }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [closureReason, setClosureReason] = useState('');
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -203,6 +204,7 @@ function RequestDialog({ c, data, onDone }: { c: CaseOut; data: CaseClosure; onD
       onOpen={() => {
         setLocal({});
         send.reset();
+        void queryClient.invalidateQueries({ queryKey: closureKeys.ofCase(c.id) });
       }}
     >
           <form className="form" onSubmit={submit} noValidate>
@@ -269,7 +271,13 @@ function ApproveDialog({ c, data, r, onDone }: { c: CaseOut; data: CaseClosure; 
   }
   const blocked = !data.complete && !mayAck;
   return (
-    <Dialog dialogRef={dialog} label={t('closure.approve.open')} title={t('closure.approve.title', { reference: c.reference })} primary onOpen={() => approve.reset()}>
+    <Dialog dialogRef={dialog} label={t('closure.approve.open')} title={t('closure.approve.title', { reference: c.reference })} primary
+      onOpen={() => {
+        approve.reset();
+        // What others did since the page opened (a referral completed, a survey done) changes the checklist.
+        void queryClient.invalidateQueries({ queryKey: closureKeys.ofCase(c.id) });
+      }}
+    >
           <form className="form" onSubmit={submit} noValidate>
             <ErrorAlert error={approve.error} />
             <p>

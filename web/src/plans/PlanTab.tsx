@@ -33,6 +33,7 @@ import {
 import { ItemForm } from './ItemForm';
 import { BudgetSummary, ItemsByDimension, PlanFacts, PlanStatusBadge, RemovedItems } from './PlanParts';
 import './plans.css';
+import { closureKeys } from '../closure/api';
 
 type Say = (message: string) => void;
 
@@ -43,6 +44,8 @@ function useRefresh(caseId: string) {
     void queryClient.invalidateQueries({ queryKey: planKeys.all });
     void queryClient.invalidateQueries({ queryKey: caseKeys.history(caseId) });
     void queryClient.invalidateQueries({ queryKey: ['group-activities'] });
+    // The closure checklist counts the plan's items.
+    void queryClient.invalidateQueries({ queryKey: closureKeys.ofCase(caseId) });
   };
 }
 

@@ -34,6 +34,7 @@ import {
 import { bilingual, scoreWithPercent } from './format';
 import { TrendCharts } from './TrendChart';
 import './surveys.css';
+import { closureKeys } from '../closure/api';
 
 export function SurveysTab({ c }: { c: CaseOut }) {
   const { t } = useTranslation();
@@ -131,6 +132,8 @@ function Arrival({ c, data, mayEdit, onSaved }: { c: CaseOut; data: CaseSurveys;
       queryClient.setQueryData(caseSurveysQuery(c.id).queryKey, out);
       void queryClient.invalidateQueries({ queryKey: caseKeys.detail(c.id) });
       void queryClient.invalidateQueries({ queryKey: caseKeys.myTasks });
+      // The closure checklist asks for the last survey.
+      void queryClient.invalidateQueries({ queryKey: closureKeys.all });
       setEditing(false);
       onSaved(t('surveys.arrival.saved', { date: formatDate(out.arrivedOn) }));
     },
@@ -390,6 +393,8 @@ function MarkMissed({ s, title, caseId, onDone, onCancel }: { s: SurveyItem; tit
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
       void queryClient.invalidateQueries({ queryKey: caseKeys.myTasks });
+      // The closure checklist asks for the last survey.
+      void queryClient.invalidateQueries({ queryKey: closureKeys.all });
       onDone(t('surveys.missed.saved', { title, status: t(`surveys.status.${status}`) }));
     },
     onError: (err) => {
