@@ -179,6 +179,9 @@ export const rolesGrantableBy = (actorRoles: readonly Role[]): readonly Role[] =
 export const caseHolderRoles = ['case_worker', 'supervisor'] as const satisfies readonly Role[];
 export const holdsCases = (actorRoles: readonly string[]) => caseHolderRoles.some((r) => actorRoles.includes(r));
 
+/** Roles granted an action at any reach: for questions like "is there anyone there who can answer this?". */
+export const rolesWith = (action: Action): Role[] => roles.filter((r) => grants[r][action]);
+
 /** Roles whose holders must sign in with a second factor. */
 export const totpRequiredFor = (actorRoles: readonly string[]) => actorRoles.includes('system_admin');
 

@@ -19,7 +19,7 @@ import type { DbHandle } from '../platform/db/client.js';
 import { areas, caseClosures, caseEvents, cases, caseTasks, caseTransfers, organizations, persons, referrals, users } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/http/context.js';
 import { badRequest, conflict, HttpError, notFound, type FieldErrors } from '../platform/http/errors.js';
-import { can, holdsCases, reachOf } from '../policy/policy.js';
+import { can, holdsCases, reachOf, rolesWith } from '../policy/policy.js';
 import { firstNameOf } from '../referrals/sharing.js';
 import { ageBandOf, endedStatuses as endedReferralStatuses } from '../referrals/vocabulary.js';
 import { allowedActions, caseTargetOf, readTransferredTargetOf, requireTransfer, requireTransferRecord, sideOf } from './access.js';
@@ -27,6 +27,7 @@ import { boxCounts, findTransferHead, listPage, lockTransfer, otherOpenCases, pe
 import { buildRecord } from './record.js';
 import type { TransferAcceptInput, TransferCreate, TransferDeclineInput, TransferListItem, TransferListQuery, TransferOut, TransferRecord } from './schema.js';
 import type { TransferDeclineReason, TransferSide, TransferStatus } from './vocabulary.js';
+import { pgArray } from '../platform/db/arrays.js';
 
 const ref = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? '' } : null);
 
@@ -131,7 +132,7 @@ async function checkRecipient(db: DbHandle, ownOrganizationId: string, organizat
     const [answerer] = await db
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.organizationId, org.id), eq(users.status, 'active'), eq(users.kind, 'person'), sql`'supervisor' = any(${users.roles})`))
+      .where(and(eq(users.organizationId, org.id), eq(users.status, 'active'), eq(users.kind, 'person'), sql`${users.roles} && ${pgArray(rolesWith('transfer.respond'))}::text[]`))
       .limit(1);
     if (!answerer) fields.toOrganizationId = 'cannot_receive';
   }
