@@ -37,6 +37,7 @@ import { planRoutes } from './reintegration/plans/routes.js';
 import { groupActivityRoutes } from './reintegration/groups/routes.js';
 import { sustainabilityRoutes } from './reintegration/sustainability/routes.js';
 import { legalRoutes } from './legal/routes.js';
+import { employmentRoutes } from './employment/routes.js';
 import { describeFailure, errorBody, HttpError } from './platform/http/errors.js';
 import type { App, Deps } from './platform/http/types.js';
 import { referenceRoutes } from './reference/routes.js';
@@ -197,6 +198,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
       await groupActivityRoutes(v1, deps);
       await sustainabilityRoutes(v1, deps);
       await legalRoutes(v1, deps);
+      await employmentRoutes(v1, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -10,7 +10,7 @@ import { caseAttachments, caseConsents, cases, organizations, persons } from '..
 import type { FieldCipher } from '../platform/crypto/fields.js';
 import type { Ctx } from '../platform/http/context.js';
 import { badRequest, conflict, notFound, type FieldErrors } from '../platform/http/errors.js';
-import { namesRecipient } from './consent-vocabulary.js';
+import { namesRecipient, sharesFields } from './consent-vocabulary.js';
 import { decOpt, displayNames, encOpt, isFutureMoment, refFrom } from './common.js';
 import type { ConsentCreate, ConsentOut, ConsentPurpose } from './schema.js';
 
@@ -73,7 +73,7 @@ async function check(db: DbHandle, caseId: string, input: ConsentCreate): Promis
   if (isFutureMoment(givenAt)) fields.givenAt = 'in_future';
 
   if (namesRecipient(input.purpose)) {
-    if (input.purpose !== 'referral_sharing' && input.sharedFields.length) fields.sharedFields = 'not_allowed';
+    if (!sharesFields(input.purpose) && input.sharedFields.length) fields.sharedFields = 'not_allowed';
     if (!input.recipientOrganizationId && !input.recipientOrganizationType) fields.recipientOrganizationId = 'required';
     else if (input.recipientOrganizationId && input.recipientOrganizationType) fields.recipientOrganizationType = 'not_allowed';
     else if (input.recipientOrganizationId) {

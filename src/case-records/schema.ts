@@ -244,9 +244,9 @@ import { consentDecisions, consentMethods, consentPurposes, consentSharedFields 
 export const consentCreate = z
   .object({
     purpose: z.enum(consentPurposes),
-    recipientOrganizationId: z.uuid().nullish().describe('referral_sharing and case_transfer: a named organisation (or give recipientOrganizationType)'),
-    recipientOrganizationType: z.enum(organizationTypes).nullish().describe('referral_sharing and case_transfer: any organisation of this type'),
-    sharedFields: z.array(z.enum(consentSharedFields)).max(consentSharedFields.length).default([]).describe('referral_sharing only'),
+    recipientOrganizationId: z.uuid().nullish().describe('referral_sharing, case_transfer and job_matching: a named organisation (or give recipientOrganizationType)'),
+    recipientOrganizationType: z.enum(organizationTypes).nullish().describe('referral_sharing, case_transfer and job_matching: any organisation of this type'),
+    sharedFields: z.array(z.enum(consentSharedFields)).max(consentSharedFields.length).default([]).describe('referral_sharing and job_matching only'),
     decision: z.enum(consentDecisions),
     method: z.enum(consentMethods),
     givenBy: z.string().trim().max(200).nullish().describe('Who gave or refused it: the person, or the guardian of a child (required for guardian)'),

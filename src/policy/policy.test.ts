@@ -44,7 +44,11 @@ describe('reach', () => {
 
   it('a system administrator reaches every administrative action but no case record and no referral', () => {
     const sa = actor(['system_admin']);
-    const caseRecord = (a: string) => ['person.', 'case.', 'referral.', 'plan.', 'transfer.', 'journey.'].some((p) => a.startsWith(p)) || a === 'groupActivity.manage';
+    // Openings and candidacies belong to partners; the code of conduct is signed by partners themselves.
+    const caseRecord = (a: string) =>
+      ['person.', 'case.', 'referral.', 'plan.', 'transfer.', 'journey.', 'opening.', 'candidacy.'].some((p) => a.startsWith(p)) ||
+      a === 'groupActivity.manage' ||
+      a === 'partner.acceptCode';
     for (const a of actions.filter((a) => !caseRecord(a))) expect(reachOf(sa, a)).not.toBeNull();
     for (const a of actions.filter(caseRecord)) expect(reachOf(sa, a)).toBeNull();
     expect(can(sa, 'user.deactivate', { organizationId: OTHER })).toBe(true);
@@ -109,13 +113,15 @@ describe('API token scopes', () => {
       'cases:read',
       'cases:write',
       'referrals:write',
+      'employment:read',
     ]);
+    expect(scopesUsableBy(actor(['private_partner']))).toEqual(['organizations:read', 'users:read', 'employment:read', 'employment:write']);
     expect(scopesUsableBy(actor(['service_focal_point']))).toEqual(['organizations:read', 'users:read', 'cases:read', 'directory:write', 'referrals:read', 'referrals:write']);
-    expect(scopesUsableBy(actor(['analyst']))).toEqual(['organizations:read', 'users:read']);
+    expect(scopesUsableBy(actor(['analyst']))).toEqual(['organizations:read', 'users:read', 'employment:read']);
     expect(scopesUsableBy(actor(['auditor']))).toEqual(['organizations:read', 'users:read', 'audit:read']);
-    expect(scopesUsableBy(actor(['org_admin']))).toEqual(['organizations:read', 'organizations:write', 'users:read', 'users:write', 'directory:write']);
-    expect(scopesUsableBy(actor(['system_admin']))).toEqual(['organizations:read', 'organizations:write', 'users:read', 'users:write', 'audit:read', 'directory:write']);
-    expect(new Set([...scopesUsableBy(actor(['system_admin'])), ...scopesUsableBy(actor(['supervisor']))])).toEqual(new Set(scopes));
+    expect(scopesUsableBy(actor(['org_admin']))).toEqual(['organizations:read', 'organizations:write', 'users:read', 'users:write', 'directory:write', 'employment:read']);
+    expect(scopesUsableBy(actor(['system_admin']))).toEqual(['organizations:read', 'organizations:write', 'users:read', 'users:write', 'audit:read', 'directory:write', 'employment:read']);
+    expect(new Set([...scopesUsableBy(actor(['system_admin'])), ...scopesUsableBy(actor(['supervisor'])), ...scopesUsableBy(actor(['private_partner']))])).toEqual(new Set(scopes));
     expect(scopesUsableBy(actor([]))).toEqual([]);
   });
 

@@ -78,6 +78,24 @@ export const actions = [
   'groupActivity.manage',
   /** Load a new version of the sustainability scoring model and choose the active one. */
   'sustainability.manageModels',
+  // Employment. The skills profile, the matches of a case, putting a candidate forward
+  // (referral.send) and the follow-ups of a placement are parts of the case and go with its actions.
+  /** A partner user reads and accepts the code of conduct. Target: the user. */
+  'partner.acceptCode',
+  /** Suspend or reinstate a private-sector partner. Target: the partner organisation. */
+  'partner.suspend',
+  /** Write, publish and close openings and training places. Target: the offering organisation. */
+  'opening.manage',
+  /** Read openings: published ones across the network, and drafts of one's own organisation. Target: the offering organisation. */
+  'opening.read',
+  /** Rank the organisation's consenting cases as candidates for an opening. Target: the organisation whose cases are ranked. */
+  'opening.matchCases',
+  /** The candidates put forward to the organisation, their shared fields. Target: the receiving organisation. */
+  'candidacy.readIncoming',
+  /** Answer a candidacy (interview, offer, rejected, hired) and record the placement. Target: the receiving organisation. */
+  'candidacy.respond',
+  /** De-identified employment figures, small counts suppressed. Target: the organisation (its openings or its cases); `all` for the network. */
+  'employment.report',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -101,6 +119,8 @@ const grants: Record<Role, Grants> = {
     'directory.manage': 'all',
     'directory.updateCapacity': 'all',
     'sustainability.manageModels': 'all',
+    'partner.suspend': 'all',
+    'employment.report': 'all',
   },
   org_admin: {
     ...everyone,
@@ -113,6 +133,7 @@ const grants: Record<Role, Grants> = {
     'directory.manage': 'organization',
     'directory.updateCapacity': 'organization',
     'groupActivity.manage': 'organization',
+    'employment.report': 'organization',
   },
   // Supervisors see their colleagues to assign and balance cases.
   supervisor: {
@@ -142,6 +163,9 @@ const grants: Record<Role, Grants> = {
     'case.readTransferred': 'organization',
     'journey.readDue': 'organization',
     'groupActivity.manage': 'organization',
+    'opening.read': 'all',
+    'opening.matchCases': 'organization',
+    'employment.report': 'organization',
   },
   case_worker: {
     ...everyone,
@@ -157,6 +181,8 @@ const grants: Record<Role, Grants> = {
     'case.transfer': 'self',
     'case.readTransferred': 'self',
     'journey.readDue': 'organization',
+    'opening.read': 'all',
+    'opening.matchCases': 'organization',
   },
   // Focal points take in what other organisations refer: the inbox, never the sender's case.
   service_focal_point: {
@@ -166,8 +192,17 @@ const grants: Record<Role, Grants> = {
     'referral.readIncoming': 'organization',
     'referral.respond': 'organization',
   },
-  private_partner: { ...everyone },
-  analyst: { ...everyone },
+  // Partners see their own openings and the candidates put forward to them, nothing else of any case.
+  private_partner: {
+    ...everyone,
+    'partner.acceptCode': 'self',
+    'opening.manage': 'organization',
+    'opening.read': 'organization',
+    'candidacy.readIncoming': 'organization',
+    'candidacy.respond': 'organization',
+    'employment.report': 'organization',
+  },
+  analyst: { ...everyone, 'employment.report': 'all' },
   auditor: { ...everyone, 'audit.read': 'organization', 'audit.verify': 'all' },
 };
 
@@ -199,6 +234,8 @@ export const scopes = [
   'directory:write',
   'referrals:read',
   'referrals:write',
+  'employment:read',
+  'employment:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 const scopeOfAction: Record<Action, Scope | null> = {
@@ -243,6 +280,16 @@ const scopeOfAction: Record<Action, Scope | null> = {
   'groupActivity.manage': 'directory:write',
   // A new scoring model changes every score after it: a person's session only.
   'sustainability.manageModels': null,
+  // Accepting the code of conduct is a person's signature; suspending a partner, an administrator's decision.
+  'partner.acceptCode': null,
+  'partner.suspend': null,
+  // A partner's own system may publish openings and answer candidacies.
+  'opening.manage': 'employment:write',
+  'opening.read': 'employment:read',
+  'opening.matchCases': 'cases:read',
+  'candidacy.readIncoming': 'employment:read',
+  'candidacy.respond': 'employment:write',
+  'employment.report': 'employment:read',
 };
 
 export interface Actor {

@@ -72,6 +72,8 @@ export const referralFields = [
   { code: 'home_address', consent: 'home_address', minimum: false },
   { code: 'identity_documents', consent: 'identity_documents', minimum: false },
   { code: 'disabilities', consent: 'disabilities', minimum: false },
+  /** Work history, skills, languages, education, certificates and preferences (employment/profiles). */
+  { code: 'skills_profile', consent: 'skills', minimum: false },
   { code: 'screening', consent: 'screening', minimum: false },
   { code: 'case_summary', consent: 'case_summary', minimum: false },
 ] as const;

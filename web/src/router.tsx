@@ -193,7 +193,7 @@ const sessionsRoute = createRoute({
 });
 
 // Cases: the worklist, the supervisor's queue and caseloads, intake, the case page (parts as tabs), persons.
-export const caseTabs = ['overview', 'screening', 'assessment', 'journey', 'plan', 'surveys', 'legal', 'notes', 'tasks', 'consent', 'referrals', 'documents', 'history'] as const;
+export const caseTabs = ['overview', 'screening', 'assessment', 'journey', 'plan', 'surveys', 'legal', 'work', 'notes', 'tasks', 'consent', 'referrals', 'documents', 'history'] as const;
 export type CaseTab = (typeof caseTabs)[number];
 export interface WorklistSearch {
   /** mine (default) or organisation (supervisors). */
@@ -318,6 +318,50 @@ const legalStalledRoute = createRoute({
   component: lazyRouteComponent(() => import('./legal/StalledPage'), 'StalledPage'),
 });
 
+// Employment: openings and training places, the partner's code of conduct, the candidates put
+// forward to a partner, and the employment report.
+const openingsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'openings',
+  component: lazyRouteComponent(() => import('./openings/OpeningsPage'), 'OpeningsPage'),
+});
+
+const openingCreateRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'openings/new',
+  component: lazyRouteComponent(() => import('./openings/OpeningCreatePage'), 'OpeningCreatePage'),
+});
+
+const openingRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'openings/$openingId',
+  component: lazyRouteComponent(() => import('./openings/OpeningPage'), 'OpeningPage'),
+});
+
+const codeOfConductRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'partner/code-of-conduct',
+  component: lazyRouteComponent(() => import('./openings/CodeOfConductPage'), 'CodeOfConductPage'),
+});
+
+const candidatesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'candidates',
+  component: lazyRouteComponent(() => import('./candidates/CandidatesPage'), 'CandidatesPage'),
+});
+
+const candidacyRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'candidates/$candidacyId',
+  component: lazyRouteComponent(() => import('./candidates/CandidacyPage'), 'CandidacyPage'),
+});
+
+const employmentReportRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'employment-report',
+  component: lazyRouteComponent(() => import('./employment-report/EmploymentReportPage'), 'EmploymentReportPage'),
+});
+
 // Referrals: the inbox (received and sent) and one referral, from either side.
 export interface ReferralsSearch {
   box?: 'incoming' | 'outgoing';
@@ -376,6 +420,13 @@ const routeTree = rootRoute.addChildren([
     groupActivitiesRoute,
     surveyModelsRoute,
     legalStalledRoute,
+    openingsRoute,
+    openingCreateRoute,
+    openingRoute,
+    codeOfConductRoute,
+    candidatesRoute,
+    candidacyRoute,
+    employmentReportRoute,
   ]),
 ]);
 

@@ -37,6 +37,10 @@ export const encryptedColumns: { table: string; id: string; columns: string[] }[
   { table: 'legal_tracks', id: 'id', columns: ['police_report_number_enc', 'protection_note_enc'] },
   { table: 'legal_events', id: 'id', columns: ['note_enc'] },
   { table: 'case_closures', id: 'id', columns: ['reason_enc', 'decision_note_enc'] },
+  { table: 'organizations', id: 'id', columns: ['suspension_note_enc'] },
+  { table: 'skills_profiles', id: 'id', columns: ['constraints_note_enc', 'notes_enc'] },
+  { table: 'candidacy_events', id: 'id', columns: ['note_enc'] },
+  { table: 'placement_follow_ups', id: 'id', columns: ['note_enc'] },
 ];
 
 /** Binary encrypted columns (FieldCipher.encryptBytes), each with the column holding its key version. */

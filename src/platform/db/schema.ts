@@ -43,6 +43,12 @@ export const organizations = pgTable(
     phone: text('phone'),
     /** Months after arrival when sustainability surveys fall due; null: the default (3, 6, 12). */
     surveyMonths: integer('survey_months').array(),
+    /** Private-sector partners only: employer | recruitment_agency | vocational_school | business_development. */
+    partnerKind: text('partner_kind'),
+    /** A suspended partner's openings leave matching and its users can do nothing employment-related. */
+    suspendedAt: ts('suspended_at'),
+    suspendedById: uuid('suspended_by_id'),
+    suspensionNoteEnc: text('suspension_note_enc'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -472,12 +478,12 @@ export const caseConsents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
-    /** case_management | referral_sharing | case_transfer | follow_up_contact | statistics */
+    /** case_management | referral_sharing | case_transfer | job_matching | follow_up_contact | statistics */
     purpose: text('purpose').notNull(),
-    /** For referral_sharing and case_transfer: a named organisation, or a type of organisation. */
+    /** For referral_sharing, case_transfer and job_matching: a named organisation, or a type of organisation. */
     recipientOrganizationId: uuid('recipient_organization_id').references(() => organizations.id),
     recipientOrganizationType: text('recipient_organization_type'),
-    /** For referral_sharing: which person fields may be shared (see later referrals). */
+    /** For referral_sharing and job_matching: which person fields may be shared. */
     sharedFields: text('shared_fields').array().notNull().default(sql`'{}'::text[]`),
     /** given | refused */
     decision: text('decision').notNull(),
@@ -646,6 +652,8 @@ export const referrals = pgTable(
     outcome: text('outcome'),
     sentById: uuid('sent_by_id').notNull().references(() => users.id),
     sentAt: ts('sent_at').notNull().defaultNow(),
+    /** The consent purpose that governs what the receiver sees: referral_sharing, or job_matching for a candidacy. */
+    consentPurpose: text('consent_purpose').notNull().default('referral_sharing'),
     /** First answer (accepted or declined), for the provider's response time. */
     answeredAt: ts('answered_at'),
     /** When it reached declined, completed, closed or withdrawn: starts the grace period. */
@@ -1022,4 +1030,227 @@ export const caseClosures = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('case_closures_case_idx').on(t.caseId, t.requestedAt), index('case_closures_pending_idx').on(t.status, t.requestedAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Issue 6: employment. Private-sector partners, their openings and training places, the skills
+// profile of a case, candidacies (a referral to the partner for an opening), placements and their
+// follow-ups. A partner reaches a case only through a candidacy's referral, and only its shared fields.
+
+/** A partner user's acceptance of a version of the code of conduct (employment/vocabulary.ts codeOfConduct). */
+export const codeOfConductAcceptances = pgTable(
+  'code_of_conduct_acceptances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    version: text('version').notNull(),
+    acceptedAt: ts('accepted_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('code_of_conduct_acceptances_user_version_key').on(t.userId, t.version)],
+);
+
+/** A job opening or a training place a partner offers. Not personal data: stored in the clear. */
+export const employmentOpenings = pgTable(
+  'employment_openings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    /** job | training */
+    kind: text('kind').notNull(),
+    /** draft | published | closed */
+    status: text('status').notNull().default('draft'),
+    title: text('title').notNull(),
+    description: text('description'),
+    /** ISIC Rev. 4 section or division (vocabulary.ts isicSectors). */
+    sector: text('sector').notNull(),
+    /** ISCO-08 major or unit group (vocabulary.ts iscoOccupations). */
+    occupation: text('occupation').notNull(),
+    /** Kemendagri code of the workplace; null when remote only. provinceCode is its first two digits. */
+    areaCode: text('area_code'),
+    provinceCode: text('province_code'),
+    remote: boolean('remote').notNull().default(false),
+    places: integer('places').notNull().default(1),
+    wageMinIdr: bigint('wage_min_idr', { mode: 'number' }),
+    wageMaxIdr: bigint('wage_max_idr', { mode: 'number' }),
+    /** vocabulary.ts contractTypes */
+    contractType: text('contract_type'),
+    hoursPerWeek: integer('hours_per_week'),
+    workingHours: text('working_hours'),
+    /** [{code, level}] of vocabulary.ts skillCodes / skillLevels. */
+    requiredSkills: jsonb('required_skills').notNull().default(sql`'[]'::jsonb`),
+    requiredLanguages: text('required_languages').array().notNull().default(sql`'{}'::text[]`),
+    minEducation: text('min_education'),
+    requiredCertificates: text('required_certificates').array().notNull().default(sql`'{}'::text[]`),
+    /** vocabulary.ts accommodationOptions */
+    accommodation: text('accommodation'),
+    startOn: day('start_on'),
+    closesOn: day('closes_on'),
+    /** vocabulary.ts decentWorkCommitments the partner makes for this opening. */
+    commitments: text('commitments').array().notNull().default(sql`'{}'::text[]`),
+    /** Training places: length, cost to the trainee (0: free) and the certificate awarded. */
+    durationWeeks: integer('duration_weeks'),
+    costIdr: bigint('cost_idr', { mode: 'number' }),
+    certificateAwarded: text('certificate_awarded'),
+    /** Keys the matching index reads (employment/matching): occupation, sector, skills, area. */
+    matchKeys: text('match_keys').array().notNull().default(sql`'{}'::text[]`),
+    publishedAt: ts('published_at'),
+    closedAt: ts('closed_at'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('employment_openings_org_idx').on(t.organizationId, t.status, t.updatedAt.desc()),
+    index('employment_openings_published_idx').on(t.kind, t.closesOn).where(sql`${t.status} = 'published'`),
+    index('employment_openings_match_keys_idx').using('gin', t.matchKeys),
+  ],
+);
+
+/** The skills profile of a case, filled with the returnee: one per case. Codes in the clear for matching; notes encrypted. */
+export const skillsProfiles = pgTable(
+  'skills_profiles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    /** The case's organisation, kept in step with it (transfers move it), for candidate search. */
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    /** vocabulary.ts seekingKinds: employment, self_employment, training. Empty: not looking. */
+    seeking: text('seeking').array().notNull().default(sql`'{}'::text[]`),
+    /** [{country, sector, occupation, years, abroad}] */
+    workHistory: jsonb('work_history').notNull().default(sql`'[]'::jsonb`),
+    /** [{code, level}] */
+    skills: jsonb('skills').notNull().default(sql`'[]'::jsonb`),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    education: text('education'),
+    /** [{code, country, year}]: country set when earned abroad. */
+    certificates: jsonb('certificates').notNull().default(sql`'[]'::jsonb`),
+    preferredSectors: text('preferred_sectors').array().notNull().default(sql`'{}'::text[]`),
+    /** Kemendagri codes where the person would work. */
+    preferredAreaCodes: text('preferred_area_codes').array().notNull().default(sql`'{}'::text[]`),
+    willingToRelocate: boolean('willing_to_relocate').notNull().default(false),
+    /** vocabulary.ts workConstraints */
+    constraints: text('constraints').array().notNull().default(sql`'{}'::text[]`),
+    constraintsNoteEnc: text('constraints_note_enc'),
+    availableFrom: day('available_from'),
+    /** The first day the person earned an income after return (a job, their own business), for the reports. */
+    incomeSince: day('income_since'),
+    notesEnc: text('notes_enc'),
+    /** Keys the matching index reads (employment/matching). */
+    matchKeys: text('match_keys').array().notNull().default(sql`'{}'::text[]`),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('skills_profiles_case_key').on(t.caseId),
+    index('skills_profiles_seeking_org_idx').on(t.organizationId).where(sql`cardinality(${t.seeking}) > 0`),
+    index('skills_profiles_match_keys_idx').using('gin', t.matchKeys),
+  ],
+);
+
+/** A returnee put forward to a partner for an opening. Its referral carries consent, shared fields and access. */
+export const candidacies = pgTable(
+  'candidacies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id').notNull().references(() => referrals.id),
+    openingId: uuid('opening_id').notNull().references(() => employmentOpenings.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    fromOrganizationId: uuid('from_organization_id').notNull().references(() => organizations.id),
+    partnerOrganizationId: uuid('partner_organization_id').notNull().references(() => organizations.id),
+    /** vocabulary.ts candidacyStatuses */
+    status: text('status').notNull().default('put_forward'),
+    rejectReason: text('reject_reason'),
+    interviewAt: ts('interview_at'),
+    /** The person chose to share their trafficking history with this partner (screening, case summary). */
+    historyShared: boolean('history_shared').notNull().default(false),
+    /** The match as it stood when put forward: score 0–100 and reason codes. */
+    matchScore: integer('match_score'),
+    matchReasons: jsonb('match_reasons'),
+    putForwardById: uuid('put_forward_by_id').notNull().references(() => users.id),
+    putForwardAt: ts('put_forward_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('candidacies_referral_key').on(t.referralId),
+    index('candidacies_partner_idx').on(t.partnerOrganizationId, t.status, t.putForwardAt.desc()),
+    index('candidacies_case_idx').on(t.caseId, t.putForwardAt),
+    index('candidacies_opening_idx').on(t.openingId, t.status),
+  ],
+);
+
+/** Every step of a candidacy: who moved it, where to, when, and why. */
+export const candidacyEvents = pgTable(
+  'candidacy_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    candidacyId: uuid('candidacy_id').notNull().references(() => candidacies.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    noteEnc: text('note_enc'),
+    actorId: uuid('actor_id').references(() => users.id),
+    actorOrganizationId: uuid('actor_organization_id').references(() => organizations.id),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('candidacy_events_candidacy_idx').on(t.candidacyId, t.at)],
+);
+
+/** A job (or training place) taken up: recorded by the partner, followed up by the case worker. */
+export const placements = pgTable(
+  'placements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    candidacyId: uuid('candidacy_id').notNull().references(() => candidacies.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    openingId: uuid('opening_id').notNull().references(() => employmentOpenings.id),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    startOn: day('start_on').notNull(),
+    monthlyWageIdr: bigint('monthly_wage_idr', { mode: 'number' }),
+    contractType: text('contract_type'),
+    endedOn: day('ended_on'),
+    /** vocabulary.ts placementEndReasons */
+    endReason: text('end_reason'),
+    recordedById: uuid('recorded_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('placements_candidacy_key').on(t.candidacyId), index('placements_case_idx').on(t.caseId), index('placements_org_idx').on(t.organizationId, t.startOn)],
+);
+
+/** The checks on a placement at 1, 3 and 6 months. */
+export const placementFollowUps = pgTable(
+  'placement_follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    placementId: uuid('placement_id').notNull().references(() => placements.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    month: integer('month').notNull(),
+    dueOn: day('due_on').notNull(),
+    /** scheduled | done | missed | cancelled */
+    status: text('status').notNull().default('scheduled'),
+    /** The task created a week before it falls due. */
+    taskId: uuid('task_id').references(() => caseTasks.id),
+    stillEmployed: boolean('still_employed'),
+    conditionsAsPromised: boolean('conditions_as_promised'),
+    /** vocabulary.ts workProblems; any one alerts the case worker. */
+    problems: text('problems').array().notNull().default(sql`'{}'::text[]`),
+    noteEnc: text('note_enc'),
+    conductedOn: day('conducted_on'),
+    conductedById: uuid('conducted_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('placement_follow_ups_month_key').on(t.placementId, t.month),
+    index('placement_follow_ups_case_idx').on(t.caseId, t.dueOn),
+    index('placement_follow_ups_due_idx').on(t.dueOn).where(sql`${t.status} = 'scheduled' and ${t.taskId} is null`),
+  ],
 );

@@ -44,6 +44,14 @@ export const actions = [
   'journey.readDue',
   'groupActivity.manage',
   'sustainability.manageModels',
+  'partner.acceptCode',
+  'partner.suspend',
+  'opening.manage',
+  'opening.read',
+  'opening.matchCases',
+  'candidacy.readIncoming',
+  'candidacy.respond',
+  'employment.report',
 ] as const;
 export type Action = (typeof actions)[number];
 

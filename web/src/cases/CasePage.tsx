@@ -18,6 +18,7 @@ import { JourneyTab } from '../returns/JourneyTab';
 import { PlanTab } from '../plans/PlanTab';
 import { SurveysTab } from '../surveys/SurveysTab';
 import { LegalTab } from '../legal/LegalTab';
+import { WorkTab } from '../employment/WorkTab';
 import { DocumentsTab } from './case-page/DocumentsTab';
 import { HistoryTab } from './case-page/HistoryTab';
 import { NotesTab } from './case-page/NotesTab';
@@ -71,6 +72,7 @@ function CaseView({ c, tab }: { c: CaseOut; tab: CaseTab }) {
         {tab === 'plan' ? <PlanTab c={c} /> : null}
         {tab === 'surveys' ? <SurveysTab c={c} /> : null}
         {tab === 'legal' ? <LegalTab c={c} /> : null}
+        {tab === 'work' ? <WorkTab c={c} /> : null}
         {tab === 'notes' ? <NotesTab c={c} /> : null}
         {tab === 'tasks' ? <TasksTab c={c} /> : null}
         {tab === 'consent' ? <ConsentTab c={c} /> : null}

@@ -29,13 +29,23 @@ import surveysEn from '../surveys/locale/en.json';
 import surveysId from '../surveys/locale/id.json';
 import legalEn from '../legal/locale/en.json';
 import legalId from '../legal/locale/id.json';
+import openingsEn from '../openings/locale/en.json';
+import openingsId from '../openings/locale/id.json';
+import workEn from '../employment/locale/en.json';
+import workId from '../employment/locale/id.json';
+import employmentTermsEn from '../employment/locale/terms.en.json';
+import employmentTermsId from '../employment/locale/terms.id.json';
+import candidatesEn from '../candidates/locale/en.json';
+import candidatesId from '../candidates/locale/id.json';
+import employmentReportEn from '../employment-report/locale/en.json';
+import employmentReportId from '../employment-report/locale/id.json';
 import enBase from './en.json';
 import idBase from './id.json';
 
 // Each domain keeps its texts beside its pages, under its own top-level key; catalogue.test.ts
 // checks that the keys do not overlap and that both languages are complete.
-const id = { ...idBase, ...caseTermsId, ...casesId, ...intakeId, ...personsId, ...worklistId, ...directoryId, ...referralsId, ...returnsId, ...transfersId, ...closureId, ...plansId, ...surveysId, ...legalId };
-const en = { ...enBase, ...caseTermsEn, ...casesEn, ...intakeEn, ...personsEn, ...worklistEn, ...directoryEn, ...referralsEn, ...returnsEn, ...transfersEn, ...closureEn, ...plansEn, ...surveysEn, ...legalEn };
+const id = { ...idBase, ...caseTermsId, ...casesId, ...intakeId, ...personsId, ...worklistId, ...directoryId, ...referralsId, ...returnsId, ...transfersId, ...closureId, ...plansId, ...surveysId, ...legalId, ...openingsId, ...workId, ...employmentTermsId, ...candidatesId, ...employmentReportId };
+const en = { ...enBase, ...caseTermsEn, ...casesEn, ...intakeEn, ...personsEn, ...worklistEn, ...directoryEn, ...referralsEn, ...returnsEn, ...transfersEn, ...closureEn, ...plansEn, ...surveysEn, ...legalEn, ...openingsEn, ...workEn, ...employmentTermsEn, ...candidatesEn, ...employmentReportEn };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -62,6 +62,21 @@ export function MainNav({ me, enrolling }: { me: Me; enrolling: boolean }) {
                 <Link to="/legal">{t('nav.legalStalled')}</Link>
               </li>
             ) : null}
+            {can(me, 'opening.read') ? (
+              <li>
+                <Link to="/openings">{t('nav.openings')}</Link>
+              </li>
+            ) : null}
+            {can(me, 'candidacy.readIncoming') ? (
+              <li>
+                <Link to="/candidates">{t('nav.candidates')}</Link>
+              </li>
+            ) : null}
+            {can(me, 'employment.report') ? (
+              <li>
+                <Link to="/employment-report">{t('nav.employmentReport')}</Link>
+              </li>
+            ) : null}
             {can(me, 'groupActivity.manage') ? (
               <li>
                 <Link to="/group-activities">{t('nav.groupActivities')}</Link>

@@ -21,6 +21,7 @@ import {
   consentMethods,
   consentPurposes,
   namesRecipient,
+  sharesFields,
   consentSharedFields,
   consentsQuery,
   partKeys,
@@ -92,7 +93,7 @@ function ConsentItem({ c, consent: x, onDone }: { c: CaseOut; consent: Consent; 
               </dd>
             </>
           ) : null}
-          {x.purpose === 'referral_sharing' && x.sharedFields.length ? (
+          {sharesFields(x.purpose) && x.sharedFields.length ? (
             <>
               <dt>{t('cases.consent.sharedFields')}</dt>
               <dd>{x.sharedFields.map((f) => textOr(`cases.consent.fields.${f}`, f)).join(', ')}</dd>
@@ -237,7 +238,7 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
         ...(namesRecipient(purpose)
           ? {
               ...(recipientKind === 'organization' ? { recipientOrganizationId } : { recipientOrganizationType: recipientOrganizationType || null }),
-              ...(purpose === 'referral_sharing' ? { sharedFields } : {}),
+              ...(sharesFields(purpose) ? { sharedFields } : {}),
             }
           : {}),
       }),
@@ -316,7 +317,7 @@ function AddConsent({ c, onDone }: { c: CaseOut; onDone: (m: string) => void }) 
                 ))}
               </SelectField>
             )}
-            {purpose === 'referral_sharing' ? (
+            {sharesFields(purpose) ? (
               <ChoiceGroup
                 legend={t('cases.consent.sharedFields')}
                 name="sharedFields"

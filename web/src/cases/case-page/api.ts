@@ -93,6 +93,7 @@ export {
   consentPurposes,
   consentSharedFields,
   namesRecipient,
+  sharesFields,
   type ConsentDecision,
   type ConsentMethod,
   type ConsentPurpose,

@@ -1,0 +1,37 @@
+// What a partner (or any receiver of a referral carrying the skills_profile field) sees of a skills
+// profile: the work-related codes only. Constraints (health, care duties) and notes never travel.
+import { z } from 'zod';
+import type { DbHandle } from '../../platform/db/client.js';
+import { educationLevels, seekingKinds, skillLevels } from '../vocabulary.js';
+
+export const sharedSkillsProfileSchema = z
+  .object({
+    seeking: z.array(z.enum(seekingKinds)),
+    workHistory: z.array(
+      z.object({
+        country: z.string().describe('ISO 3166-1 alpha-2; ID for work at home'),
+        sector: z.string().nullable().describe('ISIC Rev. 4 code'),
+        occupation: z.string().nullable().describe('ISCO-08 code'),
+        years: z.number(),
+        abroad: z.boolean(),
+      }),
+    ),
+    skills: z.array(z.object({ code: z.string(), level: z.enum(skillLevels) })),
+    languages: z.array(z.string()),
+    education: z.enum(educationLevels).nullable(),
+    certificates: z.array(z.object({ code: z.string(), country: z.string().nullable(), year: z.number().int().nullable() })),
+    preferredSectors: z.array(z.string()),
+    preferredAreaCodes: z.array(z.string()),
+    willingToRelocate: z.boolean(),
+    availableFrom: z.string().nullable().describe('YYYY-MM-DD'),
+  })
+  .meta({ id: 'SharedSkillsProfile' });
+export type SharedSkillsProfile = z.infer<typeof sharedSkillsProfileSchema>;
+
+/** The shareable part of the case's skills profile, or null when the case has none. */
+export async function sharedSkillsProfile(db: DbHandle, caseId: string): Promise<SharedSkillsProfile | null> {
+  // Filled in with the profile service (employment/profiles).
+  void db;
+  void caseId;
+  return null;
+}
