@@ -4,6 +4,7 @@ import { bootstrapAdmin } from './auth/bootstrap.js';
 import { buildApp } from './app.js';
 import { refreshOpenCases } from './cases/derived.js';
 import { createDueSurveyTasks } from './reintegration/sustainability/sweep.js';
+import { createDueFollowUpTasks } from './employment/placements/sweep.js';
 import { describeFailure } from './platform/http/errors.js';
 import type { Config } from './platform/config.js';
 import { FieldCipher } from './platform/crypto/fields.js';
@@ -43,6 +44,13 @@ function keepSurveyTasksCurrent(database: Database, cipher: FieldCipher, log: { 
   const run = () =>
     createDueSurveyTasks(database.db, undefined, { cipher }).catch((e: unknown) => log.error(describeFailure(e), 'creating survey tasks failed'));
   setTimeout(run, 10_000).unref();
+  setInterval(run, 3600_000).unref();
+}
+
+/** Placement follow-ups falling due within a week get their task: soon after start-up and hourly. */
+function keepFollowUpTasksCurrent(database: Database, cipher: FieldCipher, log: { error: (o: object, m: string) => void }) {
+  const run = () => createDueFollowUpTasks(database.db, cipher).catch((e: unknown) => log.error(describeFailure(e), 'creating placement follow-up tasks failed'));
+  setTimeout(run, 15_000).unref();
   setInterval(run, 3600_000).unref();
 }
 
@@ -99,6 +107,7 @@ export async function start(config: Config, hooks: StartHooks = {}) {
     await app.listen({ port: config.port, host: config.host });
     keepPrioritiesCurrent(database, app.log);
     keepSurveyTasksCurrent(database, cipher, app.log);
+    keepFollowUpTasksCurrent(database, cipher, app.log);
     console.log(`Pulang ${appVersion} is running at ${config.publicUrl} (database: ${database.engine}${database.engine === 'pglite' ? ` in ${config.dataDir}` : ''})`);
     return { database, cipher, lookup, url: config.publicUrl };
   } catch (e) {

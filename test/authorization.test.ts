@@ -32,6 +32,11 @@ import {
   caseScreenings,
   caseTasks,
   caseTransfers,
+  candidacies,
+  employmentOpenings,
+  placementFollowUps,
+  placements,
+  codeOfConductAcceptances,
   groupActivities,
   legalTracks,
   locations,
@@ -48,6 +53,7 @@ import {
 } from '../src/platform/db/schema.js';
 import { termByCode } from '../src/directory/taxonomy.js';
 import { defaultModel } from '../src/reintegration/sustainability/default-model.js';
+import { codeOfConduct } from '../src/employment/vocabulary.js';
 import { PASSWORD, startServer, totpCode, type TestServer } from './support/server.js';
 
 const roles = ['system_admin', 'org_admin', 'supervisor', 'case_worker', 'service_focal_point', 'private_partner', 'analyst', 'auditor'] as const;
@@ -432,6 +438,131 @@ async function freshLegalTrack(a: Args) {
   const [r] = await db().insert(legalTracks).values({ caseId: c.id, stage: 'reported' }).returning({ id: legalTracks.id, version: legalTracks.version });
   return { ...r, caseId: c.id };
 }
+
+// ---- issue 6: employment --------------------------------------------------------------------------
+// Openings: `own` one of the actor's organisation, `other` one of the other organisation. Candidacies,
+// as for referrals: `self` one put forward from a case assigned to the actor, `own` from a colleague's
+// case, `received` one put forward to the actor's organisation, `other` between the other
+// organisation and a third.
+
+async function freshOpening(a: Args, status: 'draft' | 'published' = 'published', organizationId = orgOf(a)) {
+  const [o] = await db()
+    .insert(employmentOpenings)
+    .values({
+      organizationId,
+      kind: 'job',
+      status,
+      title: `Operator jahit ${uniq()}`,
+      sector: 'C14',
+      occupation: '8153',
+      areaCode: '32.12',
+      provinceCode: '32',
+      places: 3,
+      commitments: ['no_fees', 'no_document_retention', 'written_contract'],
+      closesOn: '2099-12-31',
+      publishedAt: status === 'published' ? new Date() : null,
+    })
+    .returning({ id: employmentOpenings.id, version: employmentOpenings.version });
+  return o;
+}
+const openingBody = () => ({
+  kind: 'job',
+  title: `Pengemas ${uniq()}`,
+  sector: 'C10',
+  occupation: '9321',
+  areaCode: '32.12',
+  places: 2,
+  commitments: ['no_fees', 'no_document_retention', 'written_contract'],
+});
+/** Case workers and supervisors read published openings network-wide; partners only their own organisation's. */
+const openingReaders = (status: number) => ({
+  own: by({ private_partner: status, case_worker: status, supervisor: status }, FORBIDDEN),
+  other: by({ private_partner: NOT_FOUND, case_worker: status, supervisor: status }, FORBIDDEN),
+});
+const openingKeepers = (status: number) => ({
+  own: by({ private_partner: status }, FORBIDDEN),
+  other: by({ private_partner: NOT_FOUND }, FORBIDDEN),
+});
+
+async function freshPartnerOrg(suspended = false) {
+  const [o] = await db()
+    .insert(organizations)
+    .values({ name: `PT Mitra ${uniq()}`, type: 'private_sector', level: 'regency', areaCode: '32.12', partnerKind: 'employer', ...(suspended ? { suspendedAt: new Date() } : {}) })
+    .returning({ id: organizations.id, version: organizations.version });
+  return o;
+}
+
+async function freshCandidacy(a: Args, opts: { status?: 'put_forward' | 'hired'; placement?: boolean } = {}) {
+  const fromOwn = a.target === 'self' || a.target === 'own';
+  const c = await freshCase({ ...a, target: fromOwn ? a.target : 'other' });
+  const to = fromOwn ? fx[away(a.actor.home)].id : a.target === 'received' ? a.actor.orgId : await thirdOrg();
+  const [sender] = await db().select({ id: cases.assignedToId }).from(cases).where(eq(cases.id, c.id));
+  const opening = await freshOpening(a, 'published', to);
+  const [consent] = await db()
+    .insert(caseConsents)
+    .values({ caseId: c.id, purpose: 'job_matching', recipientOrganizationId: to, sharedFields: ['name', 'sex', 'age', 'skills'], decision: 'given', method: 'signed', givenAt: new Date('2026-11-01T00:00:00Z') })
+    .returning({ id: caseConsents.id });
+  const hired = opts.status === 'hired' || opts.placement;
+  const [r] = await db()
+    .insert(referrals)
+    .values({
+      caseId: c.id,
+      fromOrganizationId: c.orgId,
+      toOrganizationId: to,
+      urgency: 'routine',
+      respondBy: new Date(Date.now() + 7 * 86400_000),
+      contactPreference: 'through_case_worker',
+      sharedFields: ['first_name', 'skills_profile'],
+      consentId: consent.id,
+      consentPurpose: 'job_matching',
+      sentById: sender.id!,
+      status: hired ? 'in_progress' : 'sent',
+      answeredAt: hired ? new Date() : null,
+    })
+    .returning({ id: referrals.id });
+  const [k] = await db()
+    .insert(candidacies)
+    .values({ referralId: r.id, openingId: opening.id, caseId: c.id, fromOrganizationId: c.orgId, partnerOrganizationId: to, status: hired ? 'hired' : 'put_forward', putForwardById: sender.id! })
+    .returning({ id: candidacies.id, version: candidacies.version });
+  if (!opts.placement) return { ...k, caseId: c.id, placementId: '', placementVersion: 0, followUpVersion: 0 };
+  const [pl] = await db()
+    .insert(placements)
+    .values({ candidacyId: k.id, caseId: c.id, openingId: opening.id, organizationId: to, startOn: '2026-09-01', monthlyWageIdr: 3_000_000, contractType: 'fixed_term' })
+    .returning({ id: placements.id, version: placements.version });
+  const [f] = await db()
+    .insert(placementFollowUps)
+    .values({ placementId: pl.id, caseId: c.id, month: 1, dueOn: '2026-10-01' })
+    .returning({ version: placementFollowUps.version });
+  return { ...k, caseId: c.id, placementId: pl.id, placementVersion: pl.version, followUpVersion: f.version };
+}
+/** One candidacy, seen from the sending side (its case in reach) or the receiving partner. */
+const onCandidacy = (status: number) => ({
+  self: by({ supervisor: status, case_worker: status }, NOT_FOUND),
+  own: by({ supervisor: status }, NOT_FOUND),
+  received: by({ private_partner: status }, NOT_FOUND),
+  other: all(NOT_FOUND),
+});
+/** The partner's moves: the sending side's case holders may read the candidacy but not answer it. */
+const answeringCandidacy = (status: number) => ({
+  self: by({ supervisor: FORBIDDEN, case_worker: FORBIDDEN }, NOT_FOUND),
+  own: by({ supervisor: FORBIDDEN }, NOT_FOUND),
+  received: by({ private_partner: status }, NOT_FOUND),
+  other: all(NOT_FOUND),
+});
+/** The sending side's moves: the receiving partner may read the candidacy but not make them. */
+const sendingCandidacy = (status: number) => ({
+  self: by({ supervisor: status, case_worker: status }, NOT_FOUND),
+  own: by({ supervisor: status }, NOT_FOUND),
+  received: by({ private_partner: FORBIDDEN }, NOT_FOUND),
+  other: all(NOT_FOUND),
+});
+/** Placement follow-ups: the case side only; the partner never reaches them. */
+const onPlacementCase = (status: number) => ({
+  self: by({ supervisor: status, case_worker: status }, NOT_FOUND),
+  own: by({ supervisor: status }, NOT_FOUND),
+  received: all(NOT_FOUND),
+  other: all(NOT_FOUND),
+});
 
 // Letters only: digits invite the strength estimator's l33t matching, which takes about half a second per check.
 const letters = () => Array.from(randomBytes(8), (b) => 'abcdefghjkmnpqrstuvwxyz'[b % 23]).join('');
@@ -1282,6 +1413,137 @@ const table: Row[] = [
     },
   },
   { route: 'GET /legal/stalled', anonymous: 401, targets: { none: caseRoles(200) } },
+  // issue 6: partners, openings, candidacies, placements
+  { route: 'GET /partner/code-of-conduct', anonymous: 401, targets: { none: by({ private_partner: 200 }, FORBIDDEN) } },
+  {
+    route: 'POST /partner/code-of-conduct/acceptance',
+    anonymous: 401,
+    targets: { none: by({ private_partner: 200 }, FORBIDDEN) },
+    request: () => ({ body: { version: codeOfConduct.version } }),
+  },
+  {
+    route: 'POST /organizations/{id}/suspension',
+    anonymous: 401,
+    targets: { other: by({ system_admin: 200 }, FORBIDDEN) },
+    request: async () => ({ params: { id: (await freshPartnerOrg()).id }, body: { note: 'Memungut biaya dari pekerja.' } }),
+  },
+  {
+    route: 'DELETE /organizations/{id}/suspension',
+    anonymous: 401,
+    targets: { other: by({ system_admin: 200 }, FORBIDDEN) },
+    request: async () => ({ params: { id: (await freshPartnerOrg(true)).id }, body: {} }),
+  },
+  { route: 'GET /openings', anonymous: 401, targets: { none: by({ private_partner: 200, case_worker: 200, supervisor: 200 }, FORBIDDEN) } },
+  { route: 'POST /openings', anonymous: 401, targets: { none: by({ private_partner: 201 }, FORBIDDEN) }, request: () => ({ body: openingBody() }) },
+  { route: 'GET /openings/{id}', anonymous: 401, targets: openingReaders(200), request: async (a) => ({ params: { id: (await freshOpening(a)).id } }) },
+  {
+    route: 'PATCH /openings/{id}',
+    anonymous: 401,
+    targets: openingKeepers(200),
+    request: async (a) => {
+      const o = await freshOpening(a);
+      return { params: { id: o.id }, body: { places: 4, version: o.version } };
+    },
+  },
+  {
+    route: 'POST /openings/{id}/publish',
+    anonymous: 401,
+    targets: openingKeepers(200),
+    request: async (a) => {
+      const o = await freshOpening(a, 'draft');
+      return { params: { id: o.id }, body: { version: o.version } };
+    },
+  },
+  {
+    route: 'POST /openings/{id}/close',
+    anonymous: 401,
+    targets: openingKeepers(200),
+    request: async (a) => {
+      const o = await freshOpening(a);
+      return { params: { id: o.id }, body: { version: o.version } };
+    },
+  },
+  {
+    route: 'GET /cases/{id}/candidacy-options',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, query: `openingId=${(await freshOpening({ ...a, target: 'other' })).id}` }),
+  },
+  { route: 'GET /cases/{id}/candidacies', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'POST /cases/{id}/candidacies',
+    anonymous: 401,
+    // Allowed callers get past the policy to the rules: this case has no skills profile yet.
+    targets: onCase(409),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, body: { openingId: (await freshOpening({ ...a, target: 'other' })).id } }),
+  },
+  { route: 'GET /candidacies', anonymous: 401, targets: { none: by({ private_partner: 200 }, FORBIDDEN) } },
+  { route: 'GET /candidacies/{id}', anonymous: 401, targets: onCandidacy(200), request: async (a) => ({ params: { id: (await freshCandidacy(a)).id } }) },
+  {
+    route: 'POST /candidacies/{id}/answers',
+    anonymous: 401,
+    targets: answeringCandidacy(200),
+    request: async (a) => {
+      const k = await freshCandidacy(a);
+      return { params: { id: k.id }, body: { to: 'interview', version: k.version, interviewAt: new Date(Date.now() + 3 * 86400_000).toISOString() } };
+    },
+  },
+  {
+    route: 'POST /candidacies/{id}/withdraw',
+    anonymous: 401,
+    targets: sendingCandidacy(200),
+    request: async (a) => {
+      const k = await freshCandidacy(a);
+      return { params: { id: k.id }, body: { version: k.version } };
+    },
+  },
+  {
+    route: 'POST /candidacies/{id}/placement',
+    anonymous: 401,
+    targets: answeringCandidacy(201),
+    request: async (a) => ({ params: { id: (await freshCandidacy(a, { status: 'hired' })).id }, body: { startOn: '2026-11-02', monthlyWageIdr: 3_100_000, contractType: 'fixed_term' } }),
+  },
+  {
+    route: 'POST /placements/{id}/follow-ups/{month}',
+    anonymous: 401,
+    targets: onPlacementCase(200),
+    request: async (a) => {
+      const k = await freshCandidacy(a, { placement: true });
+      return {
+        params: { id: k.placementId, month: '1' },
+        body: { version: k.followUpVersion, stillEmployed: true, conditionsAsPromised: true, problems: [], conductedOn: '2026-10-02' },
+      };
+    },
+  },
+  {
+    route: 'POST /placements/{id}/end',
+    anonymous: 401,
+    targets: { ...onPlacementCase(200), received: by({ private_partner: 200 }, NOT_FOUND) },
+    request: async (a) => {
+      const k = await freshCandidacy(a, { placement: true });
+      return { params: { id: k.placementId }, body: { version: k.placementVersion, endedOn: '2026-11-01', reason: 'contract_ended' } };
+    },
+  },
+  { route: 'GET /cases/{id}/skills-profile', anonymous: 401, targets: onCase(200), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  {
+    route: 'PUT /cases/{id}/skills-profile',
+    anonymous: 401,
+    targets: onCase(200),
+    request: async (a) => ({ params: { id: (await freshCase(a)).id }, body: { seeking: ['employment'], skills: [{ code: 'sewing', level: 'intermediate' }], languages: ['id'] } }),
+  },
+  // Allowed callers get past the policy to the rules: this case has no skills profile yet.
+  { route: 'GET /cases/{id}/matches', anonymous: 401, targets: onCase(409), request: async (a) => ({ params: { id: (await freshCase(a)).id } }) },
+  // Candidates come from the caller's own organisation, whichever partner's opening it is; those who
+  // hold no cases learn nothing, not even that the opening exists.
+  {
+    route: 'GET /openings/{id}/candidates',
+    anonymous: 401,
+    targets: { other: by({ case_worker: 200, supervisor: 200 }, NOT_FOUND) },
+    request: async (a) => ({ params: { id: (await freshOpening(a)).id } }),
+  },
+  // The employment report is de-identified; its scope follows the caller's reach, so there is no record to miss.
+  { route: 'GET /employment/report', anonymous: 401, targets: { none: by({ system_admin: 200, org_admin: 200, supervisor: 200, private_partner: 200, analyst: 200 }, FORBIDDEN) } },
+  { route: 'GET /employment/report.csv', anonymous: 401, targets: { none: by({ system_admin: 200, org_admin: 200, supervisor: 200, private_partner: 200, analyst: 200 }, FORBIDDEN) } },
 ];
 
 // ---- running requests ------------------------------------------------------------------------
@@ -1361,6 +1623,9 @@ async function orgFixture(key: OrgKey): Promise<OrgFixture> {
 beforeAll(async () => {
   s = await startServer();
   fx = { A: await orgFixture('A'), B: await orgFixture('B') };
+  // Partners accept the code of conduct before anything else (employment/partners/gate.ts).
+  for (const k of ['A', 'B'] as const)
+    await db().insert(codeOfConductAcceptances).values({ userId: fx[k].actors.private_partner.id, organizationId: fx[k].id, version: codeOfConduct.version });
   loginUser = await s.user({ organizationId: fx.A.id, roles: ['case_worker'] });
   await denialsSinceLastCase(fx.A.actors.case_worker);
 });

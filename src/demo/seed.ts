@@ -9,6 +9,7 @@ import { seedDemoJourneys } from './journeys.js';
 import { seedDemoTransfers } from './transfers.js';
 import { seedDemoSurveys } from './surveys.js';
 import { seedDemoLegal } from './legal.js';
+import { seedDemoEmployment } from './employment.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newTotpSecret } from '../auth/totp.js';
 import { appendAudit } from '../audit/service.js';
@@ -26,7 +27,9 @@ export const demoOrganizations = [
   { key: 'bp3mi', name: 'Balai Pelayanan Pelindungan Pekerja Migran Indonesia Jawa Timur', acronym: 'BP3MI Jatim', type: 'ministry', level: 'province', areaCode: '35' },
   { key: 'ngo', name: 'Yayasan Bina Pulih Nusantara', acronym: 'YBPN', type: 'ngo', level: 'regency', areaCode: '33.29' },
   { key: 'io', name: 'Organisasi Migrasi Internasional (contoh)', acronym: 'OMI', type: 'international', level: 'national', areaCode: '31' },
-  { key: 'ps', name: 'PT Karya Mandiri Sejahtera', acronym: 'KMS', type: 'private_sector', level: 'regency', areaCode: '32.12' },
+  { key: 'ps', name: 'PT Karya Mandiri Sejahtera', acronym: 'KMS', type: 'private_sector', level: 'regency', areaCode: '32.12', partnerKind: 'employer' },
+  // A vocational school in Malang: offers training places to returnees.
+  { key: 'lpk', name: 'LPK Terampil Mandiri Malang', acronym: 'LPK TM', type: 'private_sector', level: 'regency', areaCode: '35.07', partnerKind: 'vocational_school' },
   { key: 'kom', name: 'Paguyuban Purna Migran Desa Sukamaju', acronym: null, type: 'community', level: 'regency', areaCode: '35.07' },
 ] as const;
 
@@ -39,6 +42,7 @@ export const demoPeople: { role: Role; org: (typeof demoOrganizations)[number]['
   { role: 'case_worker', org: 'bp3mi', name: 'Nur Aini Fitriani', email: 'caseworker.bp3mi@demo.pulang.example' },
   { role: 'service_focal_point', org: 'ngo', name: 'Yohanes Kefi', email: 'focalpoint@demo.pulang.example' },
   { role: 'private_partner', org: 'ps', name: 'Agus Setiawan', email: 'partner@demo.pulang.example' },
+  { role: 'private_partner', org: 'lpk', name: 'Retno Wahyuningsih', email: 'partner.lpk@demo.pulang.example' },
   { role: 'analyst', org: 'gt', name: 'Made Ayu Pratiwi', email: 'analyst@demo.pulang.example' },
   { role: 'auditor', org: 'gt', name: 'Hendra Gunawan', email: 'auditor@demo.pulang.example' },
 ];
@@ -84,5 +88,6 @@ export async function seedDemo(db: Db, cipher: FieldCipher, lookup: BlindIndex, 
   const surveyed = await seedDemoSurveys(db, cipher, { organizationId: ids.dinsos!, caseIds });
   await seedDemoLegal(db, cipher, { organizationId: ids.dinsos!, caseIds, skipCaseIds: Object.values(surveyed) });
   await seedDemoTransfers(db, cipher, lookup, { bp3miId: ids.bp3mi!, dinsosId: ids.dinsos!, dinsosCaseIds: caseIds });
+  await seedDemoEmployment(db, cipher, { ids, caseIds });
   return { adminTotpSecret };
 }

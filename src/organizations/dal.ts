@@ -3,6 +3,12 @@ import type { DbHandle } from '../platform/db/client.js';
 import { areas, organizations } from '../platform/db/schema.js';
 import type { OrganizationOut } from './schema.js';
 
+/** A stored organisation: the response without its derived and caller-dependent fields, plus what they come from. */
+export type OrganizationRow = Omit<OrganizationOut, 'surveyMonths' | 'suspended' | 'suspendedBy' | 'suspensionNote'> & {
+  suspendedById: string | null;
+  suspensionNoteEnc: string | null;
+};
+
 const parent = aliasedTable(organizations, 'parent');
 const columns = {
   id: organizations.id,
@@ -18,6 +24,10 @@ const columns = {
   website: organizations.website,
   email: organizations.email,
   phone: organizations.phone,
+  partnerKind: organizations.partnerKind,
+  suspendedAt: organizations.suspendedAt,
+  suspendedById: organizations.suspendedById,
+  suspensionNoteEnc: organizations.suspensionNoteEnc,
   active: organizations.active,
   version: organizations.version,
   createdAt: organizations.createdAt,
@@ -31,9 +41,9 @@ const base = (db: DbHandle) =>
     .leftJoin(areas, eq(areas.code, organizations.areaCode))
     .leftJoin(parent, eq(parent.id, organizations.parentId));
 
-export async function findOrganization(db: DbHandle, id: string): Promise<OrganizationOut | null> {
+export async function findOrganization(db: DbHandle, id: string): Promise<OrganizationRow | null> {
   const [r] = await base(db).where(eq(organizations.id, id));
-  return (r as OrganizationOut) ?? null;
+  return (r as OrganizationRow) ?? null;
 }
 
 export async function listOrganizations(db: DbHandle, f: { q?: string; type?: string; level?: string; active?: boolean; limit: number; offset: number }) {
@@ -48,5 +58,5 @@ export async function listOrganizations(db: DbHandle, f: { q?: string; type?: st
   const cond = where.length ? and(...where) : undefined;
   const items = await base(db).where(cond).orderBy(organizations.name).limit(f.limit).offset(f.offset);
   const [{ n }] = await db.select({ n: count() }).from(organizations).where(cond);
-  return { items: items as OrganizationOut[], total: n };
+  return { items: items as OrganizationRow[], total: n };
 }

@@ -3,7 +3,7 @@ import { createCtx } from '../platform/http/context.js';
 import { errors } from '../platform/http/errors.js';
 import type { App, Deps } from '../platform/http/types.js';
 import { uuidParam } from '../users/schema.js';
-import { organizationCreate, organizationQuery, organizationSchema, organizationUpdate } from './schema.js';
+import { organizationCreate, organizationQuery, organizationSchema, organizationUpdate, suspensionCreate, suspensionDelete } from './schema.js';
 import * as organizations from './service.js';
 
 const tags = ['organizations'];
@@ -23,7 +23,7 @@ export async function organizationRoutes(app: App, deps: Deps) {
   app.get(
     '/organizations/:id',
     { schema: { tags, summary: 'Read an organisation', params: uuidParam, response: { 200: organizationSchema, ...errors(400, 401, 404) } } },
-    async (req) => organizations.read(createCtx(db, req), req.params.id),
+    async (req) => organizations.read(createCtx(db, req), req.params.id, deps.cipher),
   );
   app.patch(
     '/organizations/:id',
@@ -39,5 +39,35 @@ export async function organizationRoutes(app: App, deps: Deps) {
     '/organizations/:id/reactivate',
     { schema: { tags, summary: 'Reactivate an organisation', params: uuidParam, response: { 200: organizationSchema, ...errors(400, 401, 404, 409) } } },
     async (req) => organizations.setActive(createCtx(db, req), req.params.id, true),
+  );
+  app.post(
+    '/organizations/:id/suspension',
+    {
+      schema: {
+        tags,
+        summary: 'Suspend a private-sector partner (system administrators); audited, the note stored encrypted',
+        description:
+          'Its users then get 403 `partner_suspended` from every employment route, and its openings leave matching and the published list. ' +
+          '409 `not_a_partner` (not a private_sector organisation), `already_suspended`, `version_conflict` (a stale `version`, when sent).',
+        params: uuidParam,
+        body: suspensionCreate,
+        response: { 200: organizationSchema, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => organizations.suspend(createCtx(db, req), deps.cipher, req.params.id, req.body),
+  );
+  app.delete(
+    '/organizations/:id/suspension',
+    {
+      schema: {
+        tags,
+        summary: 'Reinstate a suspended private-sector partner (system administrators); audited',
+        description: '409 `not_a_partner`, `not_suspended`, `version_conflict` (a stale `version`, when sent). The body is optional.',
+        params: uuidParam,
+        body: suspensionDelete,
+        response: { 200: organizationSchema, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => organizations.reinstate(createCtx(db, req), deps.cipher, req.params.id, req.body),
   );
 }

@@ -1,7 +1,8 @@
 // The one place that decides which side of a referral a caller is on. The sender reaches the
 // referral's case (as requireCase decides: a supervisor the organisation's cases, a case worker
 // their own); the receiver holds the inbox of the receiving organisation. Anyone else gets 404
-// for a referral out of reach (403 when their roles never allow any referral action), and the
+// for a referral out of reach (403 when their roles never allow any referral action, except a
+// private-sector partner, who gets 404 like everything else outside its candidacies), and the
 // refusal is audited as permission.denied, exactly like requireCase.
 import { caseUsers } from '../cases/access.js';
 import { can, reachOf, type Action } from '../policy/policy.js';
@@ -48,5 +49,6 @@ export async function requireReferral(ctx: Ctx, id: string, purpose: Purpose): P
     details: { action: reachOf(me, wanted.sender) ? wanted.sender : wanted.receiver },
   });
   if (seen) throw forbidden();
-  throw reachOf(me, wanted.sender) || reachOf(me, wanted.receiver) ? notFound() : forbidden();
+  // A partner (who sees candidacies, never referrals) hears 404 too: an ID tells them nothing.
+  throw reachOf(me, wanted.sender) || reachOf(me, wanted.receiver) || reachOf(me, 'candidacy.readIncoming') ? notFound() : forbidden();
 }

@@ -65,6 +65,11 @@ export interface ViewRow {
   contactPreference: string;
   sharedFields: string[];
   consentId: string | null;
+  /** referral_sharing, or job_matching for a candidacy: the purpose of the consent that governs what the receiver sees. */
+  consentPurpose: string;
+  /** The candidacy this referral carries (employment/candidacies), with its status; null for an ordinary referral. */
+  candidacyId: string | null;
+  candidacyStatus: string | null;
   overrideReason: string | null;
   overrideJustificationEnc: string | null;
   overrideById: string | null;
@@ -84,7 +89,7 @@ export interface ViewRow {
   version: number;
   overdue: boolean;
   needs: { id: string; type: string; dimension: string; severity: string; descriptionEnc: string | null }[];
-  /** Lists only: the decisive referral_sharing consent for the recipient now (consents.ts activeConsent, in SQL). */
+  /** Lists only: the decisive consent of the referral's purpose for the recipient now (consents.ts activeConsent, in SQL). */
   currentConsent?: { id: string; decision: string; sharedFields: string[] } | null;
 }
 
@@ -94,7 +99,8 @@ const viewColumns = sql`
   r.to_organization_id as "toOrganizationId", tor.name as "toName", tor.type as "toType",
   r.service_id as "serviceId", sv.name as "serviceName", r.need_ids::text[] as "needIds", r.urgency, r.respond_by as "respondBy",
   r.message_enc as "messageEnc", r.contact_preference as "contactPreference", r.shared_fields as "sharedFields",
-  r.consent_id as "consentId", r.override_reason as "overrideReason", r.override_justification_enc as "overrideJustificationEnc",
+  r.consent_id as "consentId", r.consent_purpose as "consentPurpose", cand.id as "candidacyId", cand.status as "candidacyStatus",
+  r.override_reason as "overrideReason", r.override_justification_enc as "overrideJustificationEnc",
   r.override_by_id as "overrideById", ob.display_name as "overrideByName", r.reviewed_at as "reviewedAt",
   r.reviewed_by_id as "reviewedById", rb.display_name as "reviewedByName", r.review_note_enc as "reviewNoteEnc",
   r.status, r.decline_reason as "declineReason", r.outcome, r.sent_by_id as "sentById", sb.display_name as "sentByName",
@@ -105,7 +111,8 @@ const viewColumns = sql`
    from case_needs n where n.id = any(r.need_ids)) as needs`;
 
 /**
- * The decisive referral_sharing consent of the case for the recipient, exactly as
+ * The decisive consent of the case for the recipient, for the referral's purpose (referral_sharing,
+ * or job_matching for a candidacy), exactly as
  * case-records/consents.ts activeConsent decides it: among the standing (not withdrawn)
  * decisions, one naming the organisation before one about its type, the newest first. The
  * caller checks that its decision is `given`. consents.test-style agreement: referrals.test.ts.
@@ -113,7 +120,7 @@ const viewColumns = sql`
 const currentConsentColumn = sql`,
   (select json_build_object('id', cc.id, 'decision', cc.decision, 'sharedFields', cc.shared_fields)
    from case_consents cc
-   where cc.case_id = r.case_id and cc.purpose = 'referral_sharing' and cc.withdrawn_at is null
+   where cc.case_id = r.case_id and cc.purpose = r.consent_purpose and cc.withdrawn_at is null
      and (cc.recipient_organization_id = r.to_organization_id
           or (cc.recipient_organization_id is null and cc.recipient_organization_type = tor.type))
    order by (cc.recipient_organization_id is not null) desc, cc.given_at desc, cc.created_at desc
@@ -126,7 +133,8 @@ const viewJoins = sql`
   left join services sv on sv.id = r.service_id
   left join users ob on ob.id = r.override_by_id
   left join users rb on rb.id = r.reviewed_by_id
-  left join users sb on sb.id = r.sent_by_id`;
+  left join users sb on sb.id = r.sent_by_id
+  left join candidacies cand on cand.referral_id = r.id`;
 
 async function rowsOf<T>(db: DbHandle, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };

@@ -4,7 +4,7 @@
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeConsent } from '../case-records/consents.js';
-import { referralTransitions, responseHours, type ReferralStatus } from './vocabulary.js';
+import { referralFieldCodes, referralTransitions, responseHours, type ReferralStatus } from './vocabulary.js';
 import {
   ADDRESS,
   FULL_NAME,
@@ -193,7 +193,7 @@ describe('sending a referral', () => {
     expect(none.body).toMatchObject({ recipient: { id: w.ngo.id, type: 'ngo' }, consent: null, allowedFields: [], defaultFields: [], canOverride: false });
     const sup = await w.supervisor.get(api(`/cases/${c.id}/referral-options?organizationId=${w.ngo.id}`));
     expect(sup.body.canOverride).toBe(true);
-    expect(sup.body.allowedFields).toHaveLength(14);
+    expect(sup.body.allowedFields).toEqual(referralFieldCodes);
     const consent = await recordConsent(w, c.id, { fields: ['name', 'sex', 'contact'] });
     const withConsent = await w.worker.get(api(`/cases/${c.id}/referral-options?organizationId=${w.ngo.id}`));
     expect(withConsent.body).toMatchObject({

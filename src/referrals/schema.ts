@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { needDimensions, needSeverities, needTypes } from '../cases/needs.js';
 import { organizationTypes } from '../organizations/schema.js';
+import { sharedSkillsProfileSchema } from '../employment/profiles/shared.js';
 import {
   ageBands,
   contactPreferences,
@@ -136,6 +137,7 @@ export const referralPerson = z
     disabilities: z.array(z.string()).optional(),
     screening: z.object({ exploitationTypes: z.array(z.string()), determination: z.string().nullable() }).nullable().optional(),
     caseSummary: z.string().nullable().optional(),
+    skillsProfile: sharedSkillsProfileSchema.nullable().optional().describe('The work-related part of the skills profile; null when the case has none'),
   })
   .meta({ id: 'ReferralPerson', description: 'Only the visible fields are present; a visible field with nothing recorded is null' });
 export type ReferralPerson = z.infer<typeof referralPerson>;
@@ -175,6 +177,11 @@ const referralFields = {
   visibleFields: z.array(referralField).describe('What the receiver sees now: after a consent withdrawal and the grace period'),
   accessUntil: z.date().nullable().describe("When the receiver's view of the person ends; null while open"),
   consent: z.object({ id: z.uuid(), active: z.boolean() }).nullable().describe('The consent it was sent under; active: a consent allows sharing with the recipient now'),
+  consentPurpose: z
+    .enum(['referral_sharing', 'job_matching'])
+    .optional()
+    .describe('The consent purpose that governs what the receiver sees: job_matching for a candidacy (a person put forward to an employer)'),
+  candidacyId: z.uuid().nullable().optional().describe('The candidacy this referral carries (answered through /candidacies, never as an ordinary referral); null for an ordinary referral'),
   override: z
     .object({
       reason: z.enum(overrideReasons),

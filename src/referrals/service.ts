@@ -14,6 +14,8 @@ import type { DbHandle } from '../platform/db/client.js';
 import { caseConsents, organizations, referrals, services } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/http/context.js';
 import { badRequest, conflict, HttpError, type FieldErrors } from '../platform/http/errors.js';
+import { candidacyStatusOfReferral, withdrawCandidacyOfReferral } from '../employment/candidacies/dal.js';
+import { isWithdrawable } from '../employment/candidacies/vocabulary.js';
 import { requireReferral } from './access.js';
 import { boxCounts, countBox, eventsOf, findReferralHead, findView, listPage, viewsOfCase, addEvent, type BoxScope, type ViewRow } from './dal.js';
 import { accessUntil, allowedMoves, checkMove, hoursBetween, isAnswer, isEndedStatus } from './lifecycle.js';
@@ -92,11 +94,13 @@ function present(
     status: v.status,
     declineReason: v.declineReason as DeclineReason | null,
     outcome: v.outcome as Outcome | null,
-    allowedTransitions: canAct ? allowedMoves(v.status, side) : [],
+    allowedTransitions: canAct ? movesOf(v, side) : [],
     sharedFields: referralFieldCodes.filter((f) => v.sharedFields.includes(f)),
     visibleFields,
     accessUntil: accessUntil(v.endedAt ? new Date(v.endedAt) : null),
     consent: v.consentId ? { id: v.consentId, active: !!consent } : null,
+    consentPurpose: v.consentPurpose === 'job_matching' ? 'job_matching' : 'referral_sharing',
+    candidacyId: v.candidacyId ?? null,
     override: v.overrideReason
       ? {
           reason: v.overrideReason as OverrideReason,
@@ -130,12 +134,27 @@ function present(
   };
 }
 
+/**
+ * The moves of a side. A candidacy's referral moves with the candidacy (employment/candidacies):
+ * its receiver answers the candidacy, never the referral; its sender may only withdraw it, while
+ * the candidacy can still be withdrawn (until hired).
+ */
+function movesOf(v: Pick<ViewRow, 'status' | 'candidacyId' | 'candidacyStatus'>, side: Side): ReferralStatus[] {
+  const moves = allowedMoves(v.status, side);
+  if (!v.candidacyId) return moves;
+  if (side === 'receiver' || !isWithdrawable(v.candidacyStatus ?? '')) return [];
+  return moves.filter((m) => m === 'withdrawn');
+}
+
+export const answerAsCandidacy = () =>
+  conflict('This referral puts the person forward for an opening: answer it as a candidacy (/api/v1/candidacies).', 'answer_as_candidacy');
+
 const asConsentNow = (c: { sharedFields: string[] } | null): ConsentNow => (c ? { sharedFields: c.sharedFields } : null);
 
 /** One referral in full for a side: the current consent (consents.ts), the visible person, and the events. */
 async function fullView(ctx: Ctx, db: DbHandle, cipher: FieldCipher, id: string, side: Side, canAct: boolean, withEvents = true) {
   const v = (await findView(db, id))!;
-  const consent = asConsentNow(await currentConsent(db, v.caseId, { id: v.toOrganizationId, type: v.toType }));
+  const consent = asConsentNow(await currentConsent(db, v.caseId, { id: v.toOrganizationId, type: v.toType }, v.consentPurpose));
   const visible = visibleFieldsOf({ sharedFields: v.sharedFields, overridden: !!v.overrideReason, endedAt: v.endedAt }, consent?.sharedFields ?? null);
   const person = await projectPerson(db, cipher, v.caseId, visible);
   const events = withEvents ? await eventsOf(db, id) : undefined;
@@ -290,7 +309,7 @@ export async function listForCase(ctx: Ctx, cipher: FieldCipher, caseId: string)
   const views = await viewsOfCase(ctx.db, caseId);
   const items: ReferralOut[] = [];
   for (const v of views) {
-    const consent = asConsentNow(await currentConsent(ctx.db, caseId, { id: v.toOrganizationId, type: v.toType }));
+    const consent = asConsentNow(await currentConsent(ctx.db, caseId, { id: v.toOrganizationId, type: v.toType }, v.consentPurpose));
     const visible = visibleFieldsOf({ sharedFields: v.sharedFields, overridden: !!v.overrideReason, endedAt: v.endedAt }, consent?.sharedFields ?? null);
     items.push(present(cipher, v, 'sender', consent, canAct, { person: await projectPerson(ctx.db, cipher, caseId, visible) }));
   }
@@ -363,8 +382,15 @@ export async function transition(ctx: Ctx, cipher: FieldCipher, id: string, inpu
   await ctx.db.transaction(async (tx) => {
     const head = (await findReferralHead(tx, id, true))!;
     const r = head.row;
+    // A candidacy's referral: the receiver answers the candidacy; the sender may withdraw it until hired.
+    const candidacyStatus = r.consentPurpose === 'job_matching' ? await candidacyStatusOfReferral(tx, id) : null;
+    if (candidacyStatus && side === 'receiver') throw answerAsCandidacy();
     if (r.version !== input.version) throw await staleConflict(ctx, tx, cipher, id, side);
     const from = r.status as ReferralStatus;
+    if (candidacyStatus && (input.to !== 'withdrawn' || !isWithdrawable(candidacyStatus)))
+      throw conflict(`This candidacy (${candidacyStatus}) cannot be moved to ${input.to} through its referral.`, 'transition_not_allowed', {
+        allowed: isWithdrawable(candidacyStatus) && allowedMoves(from, side).includes('withdrawn') ? ['withdrawn'] : [],
+      });
     const check = checkMove(from, input.to, side, input);
     if (!check.ok && check.code === 'transition_not_allowed')
       throw conflict(`A referral in ${from} cannot be moved to ${input.to} by the ${side}.`, 'transition_not_allowed', { allowed: check.allowed });
@@ -405,6 +431,13 @@ export async function transition(ctx: Ctx, cipher: FieldCipher, id: string, inpu
         })
         .where(eq(services.id, r.serviceId));
     await addCaseEvent(tx, { caseId: r.caseId, kind: 'referral', fromValue: from, toValue: input.to, reason: check.reason ?? check.outcome, byId: me.userId });
+    if (candidacyStatus && input.to === 'withdrawn') {
+      const moved = await withdrawCandidacyOfReferral(tx, id, me, now, input.note ? cipher.encrypt(input.note) : null);
+      if (moved) {
+        await addCaseEvent(tx, { caseId: r.caseId, kind: 'employment', fromValue: moved.from, toValue: 'withdrawn', byId: me.userId });
+        await ctx.audit(tx, { action: 'candidacy.withdraw', outcome: 'success', targetType: 'candidacy', targetId: moved.id, details: { caseId: r.caseId, referralId: id, from: moved.from } });
+      }
+    }
     await ctx.audit(tx, {
       action: 'referral.transition',
       outcome: 'success',

@@ -1,10 +1,13 @@
 // What a referral shares of the person now, and the person as the receiver sees it. The fields
-// chosen at sending stay within what the person's current referral_sharing consent allows:
+// chosen at sending stay within what the person's current consent of the referral's purpose
+// allows (referral_sharing, or job_matching for a candidacy put forward to an employer):
 // withdrawing the consent (or a later refusal) stops sharing from then on. A supervisor's
 // override stands as chosen. After an ended referral's grace period nothing personal is shown.
 // Both sides see the same projection: the sender sees exactly what travels.
 import { eq } from 'drizzle-orm';
 import { activeConsent, type ActiveConsent } from '../case-records/consents.js';
+import type { ConsentPurpose } from '../case-records/consent-vocabulary.js';
+import { sharedSkillsProfile } from '../employment/profiles/shared.js';
 import { birthOf, todayInJakarta } from '../cases/derived.js';
 import { ageOn } from '../cases/priority.js';
 import { homeAreas } from '../persons/dal.js';
@@ -39,9 +42,20 @@ export function visibleFieldsOf(
   return chosen.filter((f) => allowed.includes(f));
 }
 
-/** The decisive consent for sharing the case with the recipient now (the one rule: consents.ts). */
-export function currentConsent(db: DbHandle, caseId: string, to: { id: string; type: string }): Promise<ActiveConsent | null> {
-  return activeConsent(db, caseId, 'referral_sharing', { organizationId: to.id, organizationType: to.type });
+/** The purposes a referral can be sent under: an ordinary referral, or a candidacy (employment/candidacies). */
+export type ReferralConsentPurpose = Extract<ConsentPurpose, 'referral_sharing' | 'job_matching'>;
+
+/**
+ * The decisive consent for sharing the case with the recipient now (the one rule: consents.ts),
+ * for the purpose the referral was sent under (referrals.consent_purpose).
+ */
+export function currentConsent(
+  db: DbHandle,
+  caseId: string,
+  to: { id: string; type: string },
+  purpose: ReferralConsentPurpose | string = 'referral_sharing',
+): Promise<ActiveConsent | null> {
+  return activeConsent(db, caseId, purpose as ReferralConsentPurpose, { organizationId: to.id, organizationType: to.type });
 }
 
 /** The first word of a full name. */
@@ -102,5 +116,7 @@ export async function projectPerson(
     out.screening = s ? { exploitationTypes: s.exploitationTypes, determination: s.determination } : null;
   }
   if (has('case_summary')) out.caseSummary = p.summaryEnc ? cipher.decrypt(p.summaryEnc) : null;
+  // The work-related codes only (employment/profiles/shared.ts): never constraints or notes.
+  if (has('skills_profile')) out.skillsProfile = await sharedSkillsProfile(db, caseId);
   return out;
 }

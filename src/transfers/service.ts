@@ -16,7 +16,7 @@ import { ageOn } from '../cases/priority.js';
 import { areaCodesOf } from '../persons/dal.js';
 import type { FieldCipher } from '../platform/crypto/fields.js';
 import type { DbHandle } from '../platform/db/client.js';
-import { areas, candidacies, caseClosures, caseEvents, cases, caseTasks, caseTransfers, organizations, persons, referrals, skillsProfiles, users } from '../platform/db/schema.js';
+import { areas, candidacies, caseClosures, caseEvents, cases, caseTasks, caseTransfers, organizations, persons, referrals, users } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/http/context.js';
 import { badRequest, conflict, HttpError, notFound, type FieldErrors } from '../platform/http/errors.js';
 import { can, holdsCases, reachOf, rolesWith } from '../policy/policy.js';
@@ -25,6 +25,7 @@ import { ageBandOf, endedStatuses as endedReferralStatuses } from '../referrals/
 import { allowedActions, caseTargetOf, readTransferredTargetOf, requireTransfer, requireTransferRecord, sideOf } from './access.js';
 import { boxCounts, findTransferHead, listPage, lockTransfer, otherOpenCases, pendingClosureOf, pendingTransferOf, transfersOfCase, type TransferHead, type TransferScope } from './dal.js';
 import { buildRecord } from './record.js';
+import { refreshSkillsProfileKeys } from '../employment/profiles/dal.js';
 import type { TransferAcceptInput, TransferCreate, TransferDeclineInput, TransferListItem, TransferListQuery, TransferOut, TransferRecord } from './schema.js';
 import type { TransferDeclineReason, TransferSide, TransferStatus } from './vocabulary.js';
 import { pgArray } from '../platform/db/arrays.js';
@@ -311,7 +312,7 @@ export async function accept(ctx: Ctx, cipher: FieldCipher, id: string, input: T
       .set({ organizationId: t.toOrganizationId, version: sql`${persons.version} + 1`, updatedAt: now })
       .where(eq(persons.id, c.personId));
     // The skills profile and the candidacies go with the case: candidate search and the sending side follow the owner.
-    await tx.update(skillsProfiles).set({ organizationId: t.toOrganizationId }).where(eq(skillsProfiles.caseId, t.caseId));
+    await refreshSkillsProfileKeys(tx, t.caseId);
     await tx.update(candidacies).set({ fromOrganizationId: t.toOrganizationId }).where(eq(candidacies.caseId, t.caseId));
     // Open referrals sent for the case follow it: the referral's sending side is decided by the case
     // (referrals/access.ts), and the outgoing box and the provider's view by from_organization_id, so

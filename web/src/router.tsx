@@ -18,6 +18,7 @@ import {
   type UserStatus,
 } from './api/types';
 import { meQuery, mustEnrolTotp } from './auth/me';
+import { candidacyStatuses, type CandidacyStatus } from '../../src/employment/vocabulary';
 import { PublicFrame, PublicLayout } from './auth/PublicLayout';
 import { flag, offset, oneOf, str } from './search';
 import { AppShell } from './shell/AppShell';
@@ -347,6 +348,10 @@ const codeOfConductRoute = createRoute({
 const candidatesRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'candidates',
+  validateSearch: (s: Record<string, unknown>): { status?: CandidacyStatus; openingId?: string } => ({
+    status: oneOf(candidacyStatuses, s.status),
+    openingId: str(s.openingId),
+  }),
   component: lazyRouteComponent(() => import('./candidates/CandidatesPage'), 'CandidatesPage'),
 });
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { DbHandle } from '../../platform/db/client.js';
 import { educationLevels, seekingKinds, skillLevels } from '../vocabulary.js';
+import { certificatesOf, findProfile, skillsOfRow, workHistoryOf } from './dal.js';
 
 export const sharedSkillsProfileSchema = z
   .object({
@@ -28,10 +29,20 @@ export const sharedSkillsProfileSchema = z
   .meta({ id: 'SharedSkillsProfile' });
 export type SharedSkillsProfile = z.infer<typeof sharedSkillsProfileSchema>;
 
-/** The shareable part of the case's skills profile, or null when the case has none. */
+/** The shareable part of the case's skills profile, or null when the case has none. No access check: the caller decides. */
 export async function sharedSkillsProfile(db: DbHandle, caseId: string): Promise<SharedSkillsProfile | null> {
-  // Filled in with the profile service (employment/profiles).
-  void db;
-  void caseId;
-  return null;
+  const row = await findProfile(db, caseId);
+  if (!row) return null;
+  return {
+    seeking: row.seeking as SharedSkillsProfile['seeking'],
+    workHistory: workHistoryOf(row).map((h) => ({ country: h.country, sector: h.sector, occupation: h.occupation, years: h.years, abroad: h.abroad })),
+    skills: skillsOfRow(row).map((s) => ({ code: s.code, level: s.level as SharedSkillsProfile['skills'][number]['level'] })),
+    languages: row.languages,
+    education: row.education as SharedSkillsProfile['education'],
+    certificates: certificatesOf(row).map((c) => ({ code: c.code, country: c.country, year: c.year })),
+    preferredSectors: row.preferredSectors,
+    preferredAreaCodes: row.preferredAreaCodes,
+    willingToRelocate: row.willingToRelocate,
+    availableFrom: row.availableFrom,
+  };
 }

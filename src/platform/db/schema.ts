@@ -1178,6 +1178,8 @@ export const candidacies = pgTable(
   },
   (t) => [
     uniqueIndex('candidacies_referral_key').on(t.referralId),
+    // One standing candidacy per case and opening; a rejected or withdrawn one may be followed by another.
+    uniqueIndex('candidacies_standing_key').on(t.caseId, t.openingId).where(sql`${t.status} not in ('rejected', 'withdrawn')`),
     index('candidacies_partner_idx').on(t.partnerOrganizationId, t.status, t.putForwardAt.desc()),
     index('candidacies_case_idx').on(t.caseId, t.putForwardAt),
     index('candidacies_opening_idx').on(t.openingId, t.status),

@@ -4,7 +4,8 @@ import { organizationLevels, organizationTypes, type Organization, type Organiza
 import { fieldError } from '../i18n/errors';
 import { AreaPicker } from '../reference/AreaPicker';
 import { SelectField, TextAreaField, TextField } from '../ui/Field';
-import { profileOf, type OrganizationInput } from './api';
+import { partnerKinds, type PartnerKind } from '../../../src/employment/vocabulary';
+import { partnerOf, profileOf, type OrganizationInput } from './api';
 import { OrganizationSelect } from './OrganizationSelect';
 
 export interface OrganizationFormState {
@@ -20,6 +21,8 @@ export interface OrganizationFormState {
   phone: string;
   /** Months after arrival when sustainability surveys fall due, as typed ("3, 6, 12"); empty for the default. */
   surveyMonths: string;
+  /** Private-sector partners only. */
+  partnerKind: PartnerKind | '';
 }
 
 export const emptyOrganizationForm: OrganizationFormState = {
@@ -34,6 +37,7 @@ export const emptyOrganizationForm: OrganizationFormState = {
   email: '',
   phone: '',
   surveyMonths: '',
+  partnerKind: '',
 };
 
 export const organizationToForm = (o: Organization): OrganizationFormState => ({
@@ -48,6 +52,7 @@ export const organizationToForm = (o: Organization): OrganizationFormState => ({
   email: profileOf(o).email ?? '',
   phone: profileOf(o).phone ?? '',
   surveyMonths: ((o as Organization & { surveyMonths?: number[] | null }).surveyMonths ?? []).join(', '),
+  partnerKind: partnerOf(o).partnerKind ?? '',
 });
 
 /** "3, 6, 12" → [3, 6, 12]; empty → null (the default). Anything not a whole number is sent as 0, which the server refuses (out_of_range). */
@@ -68,6 +73,8 @@ export const formToInput = (f: OrganizationFormState): OrganizationInput & { sur
   email: f.email.trim() || null,
   phone: f.phone.trim() || null,
   surveyMonths: parseSurveyMonths(f.surveyMonths),
+  // Only a private-sector organisation has a partner kind; any other type clears it.
+  partnerKind: f.type === 'private_sector' ? f.partnerKind || null : null,
 });
 
 export function OrganizationFields({
@@ -133,6 +140,23 @@ export function OrganizationFields({
           </option>
         ))}
       </SelectField>
+      {value.type === 'private_sector' ? (
+        <SelectField
+          label={t('openings.partner.kind')}
+          name="partnerKind"
+          value={value.partnerKind}
+          onChange={(e) => set('partnerKind', e.target.value as PartnerKind | '')}
+          error={fieldError(error, 'partnerKind')}
+          hint={t('openings.partner.kindHint')}
+        >
+          <option value="">{t('openings.partner.kindNone')}</option>
+          {partnerKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`employmentTerms.partnerKinds.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <AreaPicker
         legend={t('organizations.fields.area')}
         value={value.areaCode}

@@ -14,7 +14,9 @@ import { ErrorAlert, StatusMessage } from '../ui/Messages';
 import { VersionConflict } from '../ui/VersionConflict';
 import { RecordPage } from '../ui/RecordPage';
 import { usePageTitle } from '../ui/usePageTitle';
-import { organizationKeys, organizationQuery, profileOf, setOrganizationActive, updateOrganization } from './api';
+import { organizationKeys, organizationQuery, partnerOf, profileOf, reinstatePartner, setOrganizationActive, suspendPartner, updateOrganization } from './api';
+import { TextAreaField } from '../ui/Field';
+import { fieldError } from '../i18n/errors';
 import { formToInput, OrganizationFields, organizationToForm, type OrganizationFormState } from './OrganizationForm';
 
 const route = getRouteApi('/app/organizations/$organizationId');
@@ -47,6 +49,14 @@ function Summary({ o }: { o: Organization }) {
       <dd>{o.areaName ? `${o.areaName} (${o.areaCode})` : '—'}</dd>
       <dt>{t('organizations.fields.parent')}</dt>
       <dd>{o.parentName ?? '—'}</dd>
+      {o.type === 'private_sector' ? (
+        <>
+          <dt>{t('openings.partner.kind')}</dt>
+          <dd>{partnerOf(o).partnerKind ? t(`employmentTerms.partnerKinds.${partnerOf(o).partnerKind!}`) : '—'}</dd>
+          <dt>{t('openings.partner.standing')}</dt>
+          <dd>{partnerOf(o).suspended ? t('openings.partner.suspendedSince', { date: formatDateTime(partnerOf(o).suspendedAt) }) : t('openings.partner.inGoodStanding')}</dd>
+        </>
+      ) : null}
       <dt>{t('directory.orgProfile.description')}</dt>
       <dd className="break">{profileOf(o).description ?? '—'}</dd>
       <dt>{t('directory.orgProfile.website')}</dt>
@@ -125,7 +135,16 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
           {organization.acronym ? <span className="muted"> ({organization.acronym})</span> : null}
         </h1>
         {!organization.active ? <span className="badge off">{t('organizations.status.inactive')}</span> : null}
+        {partnerOf(organization).suspended ? <span className="badge pending">{t('openings.partner.suspended')}</span> : null}
       </div>
+      {mayUpdate && organization.type === 'private_sector' && !can(me, 'partner.suspend') ? (
+        <p>
+          <strong>{t('openings.partner.standing')}:</strong>{' '}
+          {partnerOf(organization).suspended
+            ? t('openings.partner.suspendedSince', { date: formatDateTime(partnerOf(organization).suspendedAt) })
+            : t('openings.partner.inGoodStanding')}
+        </p>
+      ) : null}
 
       {!mayUpdate ? (
         <Summary o={organization} />
@@ -159,6 +178,8 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
         </>
       )}
 
+      {organization.type === 'private_sector' && can(me, 'partner.suspend') ? <Suspension organization={organization} /> : null}
+
       {mayDeactivate ? (
         <section className="danger-zone" aria-labelledby="org-status-title">
           <h2 id="org-status-title">{t('organizations.statusSection')}</h2>
@@ -184,5 +205,94 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** A system administrator suspends a private-sector partner (with a note, kept encrypted) or reinstates it. */
+function Suspension({ organization }: { organization: Organization }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const standing = partnerOf(organization);
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const settle = (o: Organization) => {
+    queryClient.setQueryData(organizationKeys.detail(o.id), o);
+    void queryClient.invalidateQueries({ queryKey: ['organizations', 'list'] });
+  };
+  const onError = (err: unknown) => {
+    if (isApiError(err, 'version_conflict') || isApiError(err, 'already_suspended') || isApiError(err, 'not_suspended'))
+      void queryClient.invalidateQueries({ queryKey: organizationKeys.detail(organization.id) });
+  };
+  const suspend = useMutation({
+    mutationFn: () => suspendPartner(organization.id, note.trim(), organization.version),
+    onMutate: () => setDone(null),
+    onSuccess: (o) => {
+      settle(o);
+      setNote('');
+      setDone(t('openings.partner.suspendedDone'));
+    },
+    onError,
+  });
+  const reinstate = useMutation({
+    mutationFn: () => reinstatePartner(organization.id, organization.version),
+    onMutate: () => setDone(null),
+    onSuccess: (o) => {
+      settle(o);
+      setDone(t('openings.partner.reinstatedDone'));
+    },
+    onError,
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    suspend.mutate();
+  }
+
+  return (
+    <section className="danger-zone" aria-labelledby="partner-suspension-title">
+      <h2 id="partner-suspension-title">{t('openings.partner.suspensionTitle')}</h2>
+      <StatusMessage tone="success">{done}</StatusMessage>
+      {standing.suspended ? (
+        <>
+          <p>{t('openings.partner.suspendedSince', { date: formatDateTime(standing.suspendedAt) })}</p>
+          {standing.suspendedBy ? <p>{t('openings.partner.suspendedBy', { name: standing.suspendedBy.displayName })}</p> : null}
+          {standing.suspensionNote ? (
+            <>
+              <h3>{t('openings.partner.note')}</h3>
+              <p className="pre">{standing.suspensionNote}</p>
+            </>
+          ) : null}
+          <ErrorAlert error={reinstate.error} />
+          <ConfirmButton
+            label={t('openings.partner.reinstate')}
+            title={t('openings.partner.reinstateTitle', { name: organization.name })}
+            message={<p>{t('openings.partner.reinstateText')}</p>}
+            onConfirm={() => reinstate.mutate()}
+            disabled={reinstate.isPending}
+          />
+        </>
+      ) : (
+        <form className="form" onSubmit={submit} noValidate>
+          <p>{t('openings.partner.suspendText')}</p>
+          {suspend.error && !fieldError(suspend.error, 'note') ? <ErrorAlert error={suspend.error} /> : null}
+          <TextAreaField
+            label={t('openings.partner.note')}
+            name="suspensionNote"
+            rows={3}
+            maxLength={2000}
+            required
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            error={fieldError(suspend.error, 'note')}
+            hint={t('openings.partner.noteHint')}
+          />
+          <div className="actions">
+            <button type="submit" className="button danger" disabled={suspend.isPending}>
+              {t('openings.partner.suspend')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { Organization, OrganizationLevel, OrganizationType, Page } from '../api/types';
+import type { PartnerKind } from '../../../src/employment/vocabulary';
 
 export interface OrganizationListParams {
   q?: string;
@@ -38,6 +39,33 @@ export interface OrganizationProfile {
   phone: string | null;
 }
 
+/** A private-sector partner's kind and suspension (not yet in the shared Organization type). */
+export interface PartnerStanding {
+  partnerKind: PartnerKind | null;
+  suspended: boolean;
+  suspendedAt: string | null;
+  /** System administrators only. */
+  suspendedBy: { id: string; displayName: string } | null;
+  /** System administrators only, on one organisation's page. */
+  suspensionNote: string | null;
+}
+
+export const partnerOf = (o: Organization): PartnerStanding => {
+  const p = o as Organization & Partial<PartnerStanding>;
+  return {
+    partnerKind: p.partnerKind ?? null,
+    suspended: p.suspended ?? false,
+    suspendedAt: p.suspendedAt ?? null,
+    suspendedBy: p.suspendedBy ?? null,
+    suspensionNote: p.suspensionNote ?? null,
+  };
+};
+
+export const suspendPartner = (id: string, note: string, version: number) =>
+  api<Organization>(`/organizations/${encodeURIComponent(id)}/suspension`, { method: 'POST', body: { note, version } });
+export const reinstatePartner = (id: string, version: number) =>
+  api<Organization>(`/organizations/${encodeURIComponent(id)}/suspension`, { method: 'DELETE', body: { version } });
+
 export const profileOf = (o: Organization): OrganizationProfile => ({ description: o.description, website: o.website, email: o.email, phone: o.phone });
 
 export interface OrganizationInput extends OrganizationProfile {
@@ -47,6 +75,8 @@ export interface OrganizationInput extends OrganizationProfile {
   level: OrganizationLevel;
   areaCode: string | null;
   parentId: string | null;
+  /** Private-sector organisations only. */
+  partnerKind?: PartnerKind | null;
 }
 
 export const createOrganization = (body: OrganizationInput) => api<Organization>('/organizations', { method: 'POST', body });

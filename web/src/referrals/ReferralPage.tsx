@@ -116,6 +116,14 @@ function ReferralView({ r }: { r: ReferralOut }) {
         </dl>
       </header>
 
+      {r.candidacyId ? (
+        <p className="alert alert-info">
+          {t('referrals.page.candidacy')}{' '}
+          <Link to="/candidates/$candidacyId" params={{ candidacyId: r.candidacyId }}>
+            {t('referrals.seeCandidacy')}
+          </Link>
+        </p>
+      ) : null}
       <StatusMessage tone="success">{message}</StatusMessage>
       <Actions r={r} onDone={setMessage} />
 

@@ -119,6 +119,13 @@ function CaseReferral({ r }: { r: ReferralOut }) {
           <dt>{t('referrals.labels.sent')}</dt>
           <dd>{t('referrals.sentBy', { name: r.sentBy?.displayName ?? '—', date: formatDateTime(r.sentAt) })}</dd>
         </dl>
+        {r.candidacyId ? (
+          <p>
+            <Link to="/candidates/$candidacyId" params={{ candidacyId: r.candidacyId }}>
+              {t('referrals.seeCandidacy')}
+            </Link>
+          </p>
+        ) : null}
       </article>
     </li>
   );

@@ -4,6 +4,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { OrganizationType, Page } from '../api/types';
+import type { SharedSkillsProfile } from '../employment/candidacies/SkillsProfileText';
 import type {
   ContactPreference,
   DeclineReason,
@@ -63,6 +64,8 @@ export interface ReferralPerson {
   disabilities?: string[] | null;
   screening?: { exploitationTypes: string[]; determination: string | null } | null;
   caseSummary?: string | null;
+  /** The work-related part of the skills profile (the skills_profile field). */
+  skillsProfile?: SharedSkillsProfile | null;
 }
 
 export interface ReferralOverride {
@@ -107,6 +110,9 @@ export interface ReferralListItem {
   visibleFields: ReferralField[];
   accessUntil: string | null;
   consent: { id: string; active: boolean } | null;
+  /** job_matching: a candidacy (a person put forward to an employer), answered as a candidacy. */
+  consentPurpose?: 'referral_sharing' | 'job_matching';
+  candidacyId?: string | null;
   override: ReferralOverride | null;
   sentBy: UserRef | null;
   sentAt: string;

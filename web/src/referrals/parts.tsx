@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, textOr } from '../i18n';
 import { languageName } from '../persons/PersonFields';
 import { determinations, exploitationTypes, labelOf, needSeverities, needTypes } from '../cases/case-page/vocab';
+import { SkillsProfileText } from '../employment/candidacies/SkillsProfileText';
 import type { ReferralField, ReferralListItem, ReferralNeed, ReferralPerson, ReferralStatus, Urgency } from './api';
 import './referrals.css';
 
@@ -188,6 +189,9 @@ export function PersonView({ person, fields }: { person: ReferralPerson | null |
         break;
       case 'case_summary':
         rows.push({ field: f, value: p.caseSummary ? <span className="pre">{p.caseSummary}</span> : none });
+        break;
+      case 'skills_profile':
+        rows.push({ field: f, value: <SkillsProfileText profile={p.skillsProfile} /> });
         break;
       case 'needs':
         // The needs are shown with the referral itself (with severity and description when shared).

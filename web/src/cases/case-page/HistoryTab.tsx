@@ -85,6 +85,14 @@ function HistoryEntry({ h, c }: { h: Item; c: CaseOut }) {
     const from = h.fromValue ? textOr(`plans.status.${h.fromValue}`, h.fromValue) : null;
     const to = h.toValue ? textOr(`plans.status.${h.toValue}`, h.toValue) : '';
     detail = `${t('plans.history.version', { number: h.reasonCode ?? '' })}: ${from ? `${from} → ` : ''}${to}`;
+  } else if (h.kind === 'employment') {
+    const code = h.toValue ?? '';
+    const label = textOr(`candidacies.history.${code}`, textOr(`work.history.${code}`, code));
+    if (code === 'follow_up_recorded') detail = t('candidacies.history.follow_up_recorded', { month: h.reasonCode ?? '' });
+    else if (code === 'rejected' && h.reasonCode) detail = `${label} (${textOr(`employmentTerms.rejectReasons.${h.reasonCode}`, h.reasonCode)})`;
+    else if (code === 'placement_ended' && h.reasonCode) detail = `${label} (${textOr(`employmentTerms.endReasons.${h.reasonCode}`, h.reasonCode)})`;
+    else if (code === 'work_problem' && /^\d+$/.test(h.reasonCode ?? '')) detail = `${label} (${t('candidacies.alert.followUp', { month: h.reasonCode })})`;
+    else detail = label;
   } else if (h.kind === 'assignment') {
     detail = h.fromValue ? `${userName(h.fromValue)} → ${userName(h.toValue)}` : userName(h.toValue);
   }

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "candidacies_standing_key" ON "candidacies" USING btree ("case_id","opening_id") WHERE "candidacies"."status" not in ('rejected', 'withdrawn');
