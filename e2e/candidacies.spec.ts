@@ -251,6 +251,11 @@ test('a returnee is put forward with consent; the partner sees only what is shar
   // Nothing of the case: its page answers not found.
   await partner.goto(`/cases/${p.c.id}`);
   await expect(partner.getByRole('heading', { level: 1, name: /tidak ditemukan/i })).toBeVisible();
+  // Nor through the API: every part of the case answers as if it did not exist.
+  for (const part of ['', '/skills-profile', '/matches', '/candidacies', '/consents', '/notes', '/referrals', '/history']) {
+    const res = await partner.request.get(`/api/v1/cases/${p.c.id}${part}`);
+    expect(res.status(), `GET /cases/{id}${part}`).toBe(404);
+  }
   await partnerContext.close();
 
   // The case worker: the 1-month follow-up is due; recorded with a problem, it alerts.

@@ -317,11 +317,12 @@ async function freshReferral(a: Args, opts: { override?: boolean } = {}) {
 /** Case routes of referrals: those who send them (case holders) on cases in their reach. */
 const referralSenders = onCase;
 /** One referral, seen from the sending side (its case in reach) or the receiving organisation. */
+// Partners see candidacies, never referrals: a referral ID answers them 404 like any record out of reach.
 const onReferral = (status: number) => ({
-  self: by({ supervisor: status, case_worker: status, service_focal_point: NOT_FOUND }, FORBIDDEN),
-  own: by({ supervisor: status, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND }, FORBIDDEN),
-  received: by({ supervisor: status, service_focal_point: status, case_worker: NOT_FOUND }, FORBIDDEN),
-  other: by({ supervisor: NOT_FOUND, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND }, FORBIDDEN),
+  self: by({ supervisor: status, case_worker: status, service_focal_point: NOT_FOUND, private_partner: NOT_FOUND }, FORBIDDEN),
+  own: by({ supervisor: status, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND, private_partner: NOT_FOUND }, FORBIDDEN),
+  received: by({ supervisor: status, service_focal_point: status, case_worker: NOT_FOUND, private_partner: NOT_FOUND }, FORBIDDEN),
+  other: by({ supervisor: NOT_FOUND, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND, private_partner: NOT_FOUND }, FORBIDDEN),
 });
 
 // ---- issue 5: plans, group activities --------------------------------------------------------
@@ -1123,10 +1124,10 @@ const table: Row[] = [
     route: 'POST /referrals/{id}/review',
     anonymous: 401,
     targets: {
-      self: by({ supervisor: 200, case_worker: FORBIDDEN, service_focal_point: NOT_FOUND }, FORBIDDEN),
-      own: by({ supervisor: 200, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND }, FORBIDDEN),
-      received: by({ supervisor: NOT_FOUND, service_focal_point: FORBIDDEN, case_worker: NOT_FOUND }, FORBIDDEN),
-      other: by({ supervisor: NOT_FOUND, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND }, FORBIDDEN),
+      self: by({ supervisor: 200, case_worker: FORBIDDEN, service_focal_point: NOT_FOUND, private_partner: NOT_FOUND }, FORBIDDEN),
+      own: by({ supervisor: 200, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND, private_partner: NOT_FOUND }, FORBIDDEN),
+      received: by({ supervisor: NOT_FOUND, service_focal_point: FORBIDDEN, case_worker: NOT_FOUND, private_partner: NOT_FOUND }, FORBIDDEN),
+      other: by({ supervisor: NOT_FOUND, case_worker: NOT_FOUND, service_focal_point: NOT_FOUND, private_partner: NOT_FOUND }, FORBIDDEN),
     },
     request: async (a) => {
       const r = await freshReferral(a, { override: true });
