@@ -5,24 +5,10 @@ import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbHandle } from '../../platform/db/client.js';
 import { areas, candidacies, caseConsents } from '../../platform/db/schema.js';
 import { openForMatchingSql } from '../openings/dal.js';
-import { certificatesOf, skillsOfRow, workHistoryOf, type ProfileRow } from '../profiles/dal.js';
+import { profileForMatch, type ProfileRow } from '../profiles/dal.js';
+export { profileForMatch };
 import { openingBound, profileBound, textArray } from './estimate.js';
 import type { OpeningForMatch, ProfileForMatch } from './scoring.js';
-
-export const profileForMatch = (row: ProfileRow, homeProvinceCode: string | null): ProfileForMatch => ({
-  seeking: row.seeking,
-  workHistory: workHistoryOf(row),
-  skills: skillsOfRow(row),
-  languages: row.languages,
-  education: row.education,
-  certificates: certificatesOf(row),
-  preferredSectors: row.preferredSectors,
-  preferredAreaCodes: row.preferredAreaCodes,
-  willingToRelocate: row.willingToRelocate,
-  constraints: row.constraints,
-  availableFrom: row.availableFrom,
-  homeProvinceCode,
-});
 
 export interface OpeningRow extends OpeningForMatch {
   id: string;

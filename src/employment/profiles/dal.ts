@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbHandle } from '../../platform/db/client.js';
 import { areas, cases, countries, skillsProfiles } from '../../platform/db/schema.js';
 import { profileMatchKeys } from '../matching/keys.js';
+import type { ProfileForMatch } from '../matching/scoring.js';
 
 export type ProfileRow = typeof skillsProfiles.$inferSelect;
 
@@ -79,24 +80,27 @@ export async function replaceProfile(tx: DbHandle, caseId: string, version: numb
  * that organisation, with the home province). For whoever moves a case (a transfer) or changes the
  * person's home; not a change of the profile itself (no new version).
  */
+/** The profile as matching reads it. */
+export const profileForMatch = (row: ProfileRow, homeProvinceCode: string | null): ProfileForMatch => ({
+  seeking: row.seeking,
+  workHistory: workHistoryOf(row),
+  skills: skillsOfRow(row),
+  languages: row.languages,
+  education: row.education,
+  certificates: certificatesOf(row),
+  preferredSectors: row.preferredSectors,
+  preferredAreaCodes: row.preferredAreaCodes,
+  willingToRelocate: row.willingToRelocate,
+  constraints: row.constraints,
+  availableFrom: row.availableFrom,
+  homeProvinceCode,
+});
+
 export async function refreshSkillsProfileKeys(tx: DbHandle, caseId: string): Promise<void> {
   const row = await findProfile(tx, caseId);
   if (!row) return;
   const [c] = await tx.select({ organizationId: cases.organizationId, provinceCode: cases.provinceCode }).from(cases).where(eq(cases.id, caseId));
   if (!c) return;
-  const matchKeys = profileMatchKeys({
-    seeking: row.seeking,
-    workHistory: workHistoryOf(row),
-    skills: skillsOfRow(row),
-    languages: row.languages,
-    education: row.education,
-    certificates: certificatesOf(row),
-    preferredSectors: row.preferredSectors,
-    preferredAreaCodes: row.preferredAreaCodes,
-    willingToRelocate: row.willingToRelocate,
-    constraints: row.constraints,
-    homeProvinceCode: c.provinceCode,
-    organizationId: c.organizationId,
-  });
+  const matchKeys = profileMatchKeys({ ...profileForMatch(row, c.provinceCode), organizationId: c.organizationId });
   await tx.update(skillsProfiles).set({ organizationId: c.organizationId, matchKeys }).where(eq(skillsProfiles.id, row.id));
 }
