@@ -161,7 +161,7 @@ describe('changing an opening', () => {
     expect(cleared.status).toBe(400);
     const area = await partner.patch(`/api/v1/openings/${o.id}`, { version: 1, areaCode: '99.99' });
     expect(area.body.error.fields).toEqual({ areaCode: 'unknown_area' });
-    expect((await query(`select version, wage_min_idr from employment_openings where id = '${o.id}'`))[0]).toEqual({ version: 1, wage_min_idr: 2_800_000 });
+    expect((await query(`select version, wage_min_idr::integer as wage_min_idr from employment_openings where id = '${o.id}'`))[0]).toEqual({ version: 1, wage_min_idr: 2_800_000 });
   });
 
   it('lets a draft change kind, with the fields of its new kind', async () => {
