@@ -6,6 +6,7 @@ import type { DbHandle } from '../../platform/db/client.js';
 import { codeOfConductAcceptances, organizations } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { HttpError } from '../../platform/http/errors.js';
+import { reachOf } from '../../policy/policy.js';
 import { codeOfConduct } from '../vocabulary.js';
 
 export const codeOfConductRequired = () =>
@@ -29,7 +30,8 @@ export async function isSuspended(db: DbHandle, organizationId: string): Promise
 /** Throws 403 partner_suspended or code_of_conduct_required for a partner's user who may not act yet. */
 export async function requirePartnerReady(ctx: Ctx): Promise<void> {
   const me = ctx.who();
-  if (!me.roles.includes('private_partner')) return;
+  // The code binds those the policy lets sign it (partners); everyone else passes straight through.
+  if (!reachOf(me, 'partner.acceptCode')) return;
   if (await isSuspended(ctx.db, me.organizationId)) throw partnerSuspended();
   // A partner's own system (an API token) acts under the organisation; the code binds the people.
   if (me.kind === 'service') return;

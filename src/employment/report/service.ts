@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { todayInJakarta } from '../../cases/derived.js';
 import { badRequest, type FieldErrors } from '../../platform/http/errors.js';
 import type { Ctx } from '../../platform/http/context.js';
+import { reachOf } from '../../policy/policy.js';
 import { addDays, addMonths } from '../../reintegration/sustainability/schedule.js';
 import { requirePartnerReady } from '../partners/gate.js';
 import { isicSectors, suppressBelow } from '../vocabulary.js';
@@ -24,7 +25,8 @@ async function resolveScope(ctx: Ctx): Promise<{ filter: dal.ScopeFilter; organi
   const me = ctx.who();
   if (reach === 'all') return { filter: { kind: 'network' }, organizationId: null };
   // Reach `organization` (`self` is never granted for this action).
-  if (me.roles.includes('private_partner')) return { filter: { kind: 'partner', organizationId: me.organizationId }, organizationId: me.organizationId };
+  // Those who offer openings (the policy's opening.manage: partners) see the placements of their openings.
+  if (reachOf(me, 'opening.manage')) return { filter: { kind: 'partner', organizationId: me.organizationId }, organizationId: me.organizationId };
   return { filter: { kind: 'organization', organizationId: me.organizationId }, organizationId: me.organizationId };
 }
 
